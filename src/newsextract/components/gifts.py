@@ -1,0 +1,314 @@
+"""Gifts: giver, recipient, item and date from general gift constructions.
+
+Read off the dependency parse around a trigger from `data/gift_lexicon.json`:
+X gave Y Z / gave Z to Y / presented Y with Z; Z was given to Y by X; Y received Z from X;
+X and Y exchanged Z (one gift each way); Z was a gift from X to Y; X's gift to Y was Z;
+Z were among the gifts exchanged by X and Y. Lists of items make one gift each. Givers and
+recipients are the actors of `token._.actor` (names, role descriptions, pronouns). A later
+mention of an already-listed gift fills in what the first one lacked instead of adding one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRecord, GiftRecord, register_extensions
+from .lexicon import load_data
+
+OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
+VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+
+
+@dataclass(frozen=True)
+class GiftLexicon:
+    give: frozenset[str]
+    receive: frozenset[str]
+    exchange: frozenset[str]
+    weak_give: frozenset[str]
+    weak_receive: frozenset[str]
+    gift_nouns: frozenset[str]
+    item_links: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> GiftLexicon:
+        data = load_data("gift_lexicon.json")
+        return cls(*(frozenset(data[k]) for k in ("give", "receive", "exchange", "weak_give",
+                                                 "weak_receive", "gift_nouns")),
+                   tuple(data["item_links"]))
+
+
+def actor_of(token: Token | None) -> ActorRecord | None:
+    """The actor a noun phrase refers to: its head's, else that of a name inside it."""
+    if token is None:
+        return None
+    if token._.actor is not None:
+        return token._.actor
+    if token.dep_ == "relcl" or token.lower_ in {"who", "which", "that"}:
+        return actor_of(token.head)
+    for child in token.children:
+        if child.dep_ in {"compound", "appos", "poss"} and child._.actor is not None:
+            return child._.actor
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited along conjoined and embedded verbs."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subj is not None:
+            if subj.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
+            verb = verb.head
+            continue
+        if verb.dep_ in {"relcl", "acl"}:
+            return verb.head
+        return None
+
+
+def prep_object(token: Token, *preps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A noun and the nouns listed with it ("a tea set and an admiral's dagger")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and child._.actor is None
+                                    and child.pos_ in {"NOUN", "PROPN"}):
+            out.extend(conjuncts(child))
+    return out
+
+
+def item_span(head: Token) -> Span | None:
+    """The item's noun phrase: modifiers, head noun and an `of` complement, without
+    determiners, actors standing before it, relative clauses or listed siblings."""
+    if head.pos_ == "PRON" or head._.actor is not None:
+        return None
+    left = [t for t in head.lefts]
+    start = head.i
+    for t in reversed(left):
+        if t.dep_ in DROP_LEFT or t.tag_ == "PRP$" or t._.actor is not None or t.dep_ == "poss" and t.pos_ == "PRON":
+            break
+        start = t.left_edge.i
+        if any(x._.actor is not None for x in t.subtree) and t.dep_ == "compound":
+            start = t.i + 1
+            break
+    end = head.i + 1
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            end = max(end, pobj.i + 1, *(t.i + 1 for t in pobj.lefts))
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in DROP_LEFT or doc[start]._.actor is not None):
+        start += 1
+    return doc[start:end]
+
+
+class GiftFinder:
+    def __init__(self, lexicon: GiftLexicon):
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[GiftRecord] = []
+        for sent in doc.sents:
+            has_gift_noun = any(t.lemma_.lower() in self.lex.gift_nouns for t in sent)
+            for token in sent:
+                for gift in self.read(token, has_gift_noun):
+                    self.add(found, gift)
+        self.fill_dates(doc, found)
+        doc._.gifts = [g for g in found if not self.is_generic_duplicate(g, found)]
+        return doc
+
+    def read(self, token: Token, has_gift_noun: bool) -> list[GiftRecord]:
+        lemma = token.lemma_.lower()
+        lex = self.lex
+        if token.pos_ in {"VERB", "AUX"}:
+            if lemma in lex.give or (lemma in lex.weak_give and has_gift_noun):
+                return self.read_give(token)
+            if lemma in lex.receive or (lemma in lex.weak_receive and has_gift_noun):
+                return self.read_receive(token)
+            if lemma in lex.exchange:
+                return self.read_exchange(token)
+        if token.pos_ == "NOUN" and lemma in lex.gift_nouns:
+            return self.read_gift_noun(token)
+        return []
+
+    def read_give(self, verb: Token) -> list[GiftRecord]:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "PRON"
+                   or c.dep_ == "dative" and c.pos_ == "PRON"]
+        if passive:
+            item_head = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if verb.dep_ == "acl":
+                item_head = verb.head
+            giver = actor_of(prep_object(verb, "by", "from"))
+            recipient = actor_of(prep_object(verb, "to", "for")) or next(
+                (actor_of(o) for o in objects if actor_of(o)), None)
+            heads = [item_head] if item_head is not None else []
+        else:
+            giver = actor_of(subject_of(verb))
+            recipient = actor_of(prep_object(verb, "to", "for"))
+            heads = []
+            for obj in objects:
+                if actor_of(obj) is not None and recipient is None:
+                    recipient = actor_of(obj)
+                    heads.extend(self.items_after_actor(obj))
+                elif actor_of(obj) is None:
+                    heads.append(obj)
+            with_obj = prep_object(verb, "with")
+            if with_obj is not None and recipient is not None and not heads:
+                heads.append(with_obj)
+        return self.make(giver, recipient, heads, verb)
+
+    @staticmethod
+    def items_after_actor(obj: Token) -> list[Token]:
+        """"presented President X coffee cup and pen": a recipient parsed inside the item."""
+        return [c for c in obj.children if c.dep_ == "conj" and c._.actor is None]
+
+    def read_receive(self, verb: Token) -> list[GiftRecord]:
+        recipient = actor_of(subject_of(verb))
+        giver = actor_of(prep_object(verb, "from"))
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+        return self.make(giver, recipient, heads, verb)
+
+    def read_exchange(self, verb: Token) -> list[GiftRecord]:
+        subj = subject_of(verb)
+        if verb.dep_ == "acl":
+            agent = prep_object(verb, "by")
+            parties = conjuncts(agent) if agent is not None else []
+            heads = self.listed_before(verb.head)
+        else:
+            parties = conjuncts(subj) if subj is not None else []
+            partner = prep_object(verb, "with")
+            if partner is not None:
+                parties.append(partner)
+            heads = [c for c in verb.children if c.dep_ == "dobj"]
+        actors = [a for a in (actor_of(p) for p in parties) if a is not None]
+        if len(actors) < 2:
+            return []
+        first, second = actors[0], actors[1]
+        return self.make(first, second, heads, verb) + self.make(second, first, heads, verb)
+
+    @staticmethod
+    def listed_before(gifts_noun: Token) -> list[Token]:
+        """"A, B and C were among the gifts exchanged by ...": the subject list."""
+        prep = gifts_noun.head
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            return [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return []
+
+    def read_gift_noun(self, noun: Token) -> list[GiftRecord]:
+        """"Z was a gift from X to Y", "X's gift to Y was Z", "accept Z as a gift from X"."""
+        giver = actor_of(prep_object(noun, "from")) or actor_of(
+            next((c for c in noun.children if c.dep_ == "poss"), None))
+        recipient = actor_of(prep_object(noun, "to", "for"))
+        head = noun.head
+        heads: list[Token] = []
+        if noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
+            heads = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        elif noun.dep_ in {"nsubj"} and head.lemma_ == "be":
+            heads = [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            verb = head.head
+            heads = [c for c in verb.children if c.dep_ == "dobj"]
+            recipient = recipient or actor_of(subject_of(verb))
+        if giver is None and recipient is None:
+            return []
+        return self.make(giver, recipient, heads, noun)
+
+    def make(self, giver, recipient, heads, trigger) -> list[GiftRecord]:
+        gifts = []
+        for head in heads:
+            for item_head in self.expand(head):
+                span = item_span(item_head)
+                if span is not None and len(span) > 0 and (giver or recipient):
+                    gifts.append(GiftRecord(giver, recipient, span, trigger))
+        return gifts
+
+    def expand(self, head: Token) -> list[Token]:
+        """The listed items, and those joined by "complete with", "along with"."""
+        items = conjuncts(head)
+        for item in list(items):
+            for prep in item.subtree:
+                pair = f"{prep.nbor(-1).lower_} {prep.lower_}" if prep.i > 0 else ""
+                if prep.dep_ == "prep" and pair in self.lex.item_links:
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        items.extend(conjuncts(pobj))
+        return [i for i in items if i.pos_ in {"NOUN", "PROPN"}]
+
+    def add(self, found: list[GiftRecord], gift: GiftRecord) -> None:
+        """Add a gift, or fill in an earlier mention of the same gift."""
+        for earlier in found:
+            if same_item(earlier.item, gift.item) and compatible(earlier, gift):
+                earlier.giver = earlier.giver or gift.giver
+                earlier.recipient = earlier.recipient or gift.recipient
+                if earlier.date is None:
+                    earlier.date = attached_date(gift.trigger)
+                return
+        gift.date = attached_date(gift.trigger)
+        found.append(gift)
+
+    def fill_dates(self, doc: Doc, gifts: list[GiftRecord]) -> None:
+        published = doc._.published
+        for gift in gifts:
+            if gift.date is None and published is not None:
+                gift.date = published.isoformat()
+
+    def is_generic_duplicate(self, gift: GiftRecord, gifts: list[GiftRecord]) -> bool:
+        """"Gifts were presented" beside the specific gifts of the same giver and recipient."""
+        if gift.item.root.lemma_.lower() not in self.lex.gift_nouns:
+            return False
+        return any(other is not gift and other.giver is gift.giver
+                   and other.recipient is gift.recipient
+                   and other.item.root.lemma_.lower() not in self.lex.gift_nouns
+                   for other in gifts)
+
+
+def same_item(a: Span, b: Span) -> bool:
+    words_a = {t.lemma_.lower() for t in a if not t.is_stop and not t.is_punct}
+    words_b = {t.lemma_.lower() for t in b if not t.is_stop and not t.is_punct}
+    return a.root.lemma_.lower() in words_b or b.root.lemma_.lower() in words_a and bool(words_a)
+
+
+def compatible(a: GiftRecord, b: GiftRecord) -> bool:
+    return all(x is None or y is None or x is y
+               for x, y in ((a.giver, b.giver), (a.recipient, b.recipient)))
+
+
+def attached_date(trigger: Token) -> str | None:
+    """The value of a date expression that modifies the trigger's clause directly
+    ("On Wednesday gave", "gave ... in February")."""
+    doc = trigger.doc
+    for timex in doc._.timexes or []:
+        value = timex._.timex_value
+        if timex.sent != trigger.sent or not value or value in VAGUE_DATES:
+            continue
+        if timex._.timex_type not in {"DATE", "TIME"}:
+            continue
+        head = timex.root
+        for _ in range(3):
+            if head == trigger:
+                return value[:10]
+            if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != timex.root):
+                break
+            head = head.head
+    return None
+
+
+@Language.factory("newsextract_gifts")
+def make_gifts(nlp: Language, name: str) -> GiftFinder:
+    register_extensions()
+    return GiftFinder(GiftLexicon.load())

@@ -1,0 +1,75 @@
+"""Loading the data files beside the components, once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """A JSON data file from `components/data/`, parsed once."""
+    text = resources.files("newsextract.components").joinpath("data", name).read_text("utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class Countries:
+    """Country names, other names and demonyms, looked up case-insensitively."""
+
+    by_surface: dict[str, str]
+    by_demonym: dict[str, str]
+
+    def country(self, text: str) -> str | None:
+        return self.by_surface.get(_key(text))
+
+    def of_demonym(self, text: str) -> str | None:
+        return self.by_demonym.get(_key(text))
+
+
+def _key(text: str) -> str:
+    text = text.strip().replace("\u2019", "'")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.lower()
+
+
+@lru_cache(maxsize=None)
+def countries() -> Countries:
+    by_surface: dict[str, str] = {}
+    by_demonym: dict[str, str] = {}
+    for name, others, demonyms in load_data("countries.json")["countries"]:
+        for surface in [name, *others]:
+            by_surface[_key(surface)] = name
+        for demonym in demonyms:
+            by_demonym[_key(demonym)] = name
+    return Countries(by_surface, by_demonym)
+
+
+@dataclass(frozen=True)
+class Roles:
+    titles: frozenset[str]
+    role_heads: dict[str, frozenset[str]]
+    org_roles: dict[str, str]
+    media_heads: frozenset[str]
+    state_roles: frozenset[str]
+    place_heads: frozenset[str]
+    honorifics: dict[str, str | None]
+
+
+@lru_cache(maxsize=None)
+def roles() -> Roles:
+    data = load_data("roles.json")
+    return Roles(
+        titles=frozenset(data["titles"]),
+        role_heads={k: frozenset(v) for k, v in data["role_heads"].items()},
+        org_roles=dict(data["org_roles"]),
+        media_heads=frozenset(data["media_heads"]),
+        state_roles=frozenset(data["state_roles"]),
+        place_heads=frozenset(data["place_heads"]),
+        honorifics=dict(data["honorifics"]),
+    )

@@ -1,0 +1,203 @@
+"""Mentions of actors: the model's named entities, corrected by general rules, plus role
+descriptions ("the North Korean leader", "the aide") for the actor resolver to link.
+
+Labels written to `doc._.mentions`: PERSON, ORG, COUNTRY, ROLE. Corrections, each general:
+possessive 's and a leading "the" trimmed; an honorific ("Mr", "Mrs.") joined to the name; a
+title inside a PERSON entity ("Pope", "Lady") moved out; places that are not states (cities,
+museums, regions), demonyms, brands modifying a common noun ("Aurus limousine"), all-caps
+common words, and entities inside time expressions dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..records import register_extensions
+from .lexicon import countries, roles
+
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+DETERMINERS = {"the", "his", "her", "its", "their"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def is_honorific(token) -> bool:
+    return token.lower_.rstrip(".") in {h.rstrip(".") for h in roles().honorifics}
+
+
+def title_length(tokens) -> int:
+    """How many leading tokens of `tokens` form a title ("Pope", "First Lady", "Vice President")."""
+    titles = roles().titles
+    words = [t.lower_ for t in tokens]
+    for n in range(min(4, len(words) - 1), 0, -1):
+        if " ".join(words[:n]) in titles:
+            return n
+    if words and words[0] in {"lady", "saint", "st."} and len(words) > 1:
+        return 1
+    return 0
+
+
+def trim(span: Span) -> Span | None:
+    """The span without a leading article or title and without a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    while end > start and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    if span.label_ == "PERSON":
+        start += title_length(doc[start:end])
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def with_honorific(span: Span) -> Span:
+    if span.start > 0 and is_honorific(span.doc[span.start - 1]):
+        return Span(span.doc, span.start - 1, span.end, label=span.label_)
+    return span
+
+
+def is_all_caps_common(span: Span) -> bool:
+    """Shouted common words ("a GIFT, FREE OF CHARGE") that the model takes for organisations."""
+    if not all(t.is_upper or not t.is_alpha for t in span):
+        return False
+    if any(t.is_stop for t in span):
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in {"a", "an"}
+
+
+def modifies_common_noun(span: Span) -> bool:
+    """A name used as a modifier of a thing ("Aurus limousine", "Boeing 747-8 jumbo jet")."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"compound", "nmod", "amod"} or span.start <= head.i < span.end:
+        return False
+    if head.pos_ != "NOUN" or head.lower_ in roles().titles or head.lemma_ in roles().titles:
+        return False
+    return True
+
+
+def is_title_only(span: Span) -> bool:
+    """"President & Dr." and the like: no word of the span is a name."""
+    titles = roles().titles
+    return all(t.lower_ in titles or is_honorific(t) or not t.is_alpha for t in span)
+
+
+def inside_title(span: Span) -> bool:
+    """The "State" of "Secretary of State": the entity completes a title before it."""
+    doc = span.doc
+    for n in (2, 3):
+        if span.start >= n and doc[span.start - n:span.end].text.lower() in roles().titles:
+            return True
+    return False
+
+
+def implied_surname(span: Span, named: list[Span]) -> str | None:
+    """"David and Samantha Cameron": a lone first name coordinated with a full name shares
+    its surname."""
+    doc = span.doc
+    if len(span) != 1 or span.end + 1 >= len(doc) or doc[span.end].lower_ != "and":
+        return None
+    partner = next((m for m in named if m.start == span.end + 1 and m.label_ == "PERSON"), None)
+    if partner is None or len([t for t in partner if not is_honorific(t)]) < 2:
+        return None
+    return partner[-1].text
+
+
+def classify(span: Span) -> str | None:
+    """The mention label of a trimmed entity, or None when it is not an actor."""
+    text = span.text
+    last = span[-1].lower_
+    if countries().country(text):
+        return "COUNTRY"
+    if span.label_ in {"GPE", "LOC", "FAC"}:
+        return None
+    if span.label_ == "NORP":
+        if countries().of_demonym(text) or span.root.dep_ in {"amod", "compound"}:
+            return None
+        return "ORG" if span.root.tag_ in {"NNPS", "NNS"} else None
+    if any(t.like_num for t in span) or is_all_caps_common(span) or is_title_only(span):
+        return None
+    if any(t.text in POSSESSIVE for t in span[:-1]) or inside_title(span):
+        return None
+    if span.label_ == "PERSON" and span.text.lower() in roles().titles:
+        return None
+    if last in roles().place_heads or any(
+            c.dep_ == "appos" and c.lemma_.lower() in roles().place_heads for c in span.root.children):
+        return None
+    if span.label_ == "ORG" and modifies_common_noun(span):
+        return "BRAND"
+    return span.label_
+
+
+def overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def named_mentions(doc: Doc) -> list[Span]:
+    timexes = doc._.timexes or []
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        span = trim(ent)
+        if span is None or overlaps(span, timexes):
+            continue
+        label = classify(span)
+        if label is None:
+            continue
+        if label == "PERSON" and len(span) > 1 and modifies_common_noun(span):
+            span = span[:1]
+        span = Span(doc, span.start, span.end, label=label)
+        found.append(with_honorific(span) if label == "PERSON" else span)
+    implied = {}
+    for span in found:
+        if span.label_ == "PERSON" and (surname := implied_surname(span, found)):
+            implied[span.start] = surname
+    doc.user_data["newsextract.implied_surnames"] = implied
+    return found
+
+
+def role_key(chunk: Span) -> str | None:
+    """The role noun (one or two words) that heads a description, if it is one."""
+    r = roles()
+    root = chunk.root
+    words = [root.lower_]
+    if root.i > chunk.start:
+        words.insert(0, f"{root.nbor(-1).lower_} {root.lower_}")
+    for key in words:
+        lemma = key if " " in key else root.lemma_.lower()
+        if lemma in r.role_heads or lemma in r.org_roles or lemma in r.state_roles:
+            return lemma
+    return None
+
+
+def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
+    """Definite descriptions of a role ("the Russian leader", "his sister", "the outlet")."""
+    found = []
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ not in DETERMINERS or overlaps(chunk, named):
+            continue
+        if chunk.root.tag_ in {"NNS", "NNPS"} or chunk.root.dep_ in {"compound", "appos"}:
+            continue
+        if any(child.dep_ == "appos" for child in chunk.root.children):
+            continue
+        if role_key(chunk):
+            end = chunk.root.i + 1
+            found.append(Span(doc, chunk.start, end, label="ROLE"))
+    return found
+
+
+class MentionFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        named = named_mentions(doc)
+        doc._.mentions = sorted(named + role_mentions(doc, named), key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("newsextract_mentions")
+def make_mentions(nlp: Language, name: str) -> MentionFinder:
+    register_extensions()
+    return MentionFinder()

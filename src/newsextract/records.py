@@ -1,0 +1,66 @@
+"""What the components write on a Doc, and the `Doc._`/`Span._`/`Token._` extensions.
+
+Components exchange spaCy objects (spans, tokens) plus these small records; the conversion to
+the pydantic output format happens once, in `newsextract.result.to_result`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(eq=False)
+class ActorRecord:
+    """One real-world entity with every mention the text uses for it."""
+
+    name: str
+    kind: str
+    mentions: list[Span] = field(default_factory=list)
+    title: str | None = None
+    affiliation: ActorRecord | None = None
+    titled_forms: list[str] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every other surface form: mentions, then title + name forms ("President Biden")."""
+        seen = {self.name}
+        out = []
+        for text in [span.text for span in self.mentions] + self.titled_forms:
+            if text not in seen:
+                seen.add(text)
+                out.append(text)
+        return out
+
+
+@dataclass(eq=False)
+class GiftRecord:
+    giver: ActorRecord | None
+    recipient: ActorRecord | None
+    item: Span
+    trigger: Token
+    date: str | None = None
+
+
+@dataclass(eq=False)
+class ClaimRecord:
+    speaker: ActorRecord | None
+    content: Span
+    cue: Span | None
+    polarity: str = "assert"
+    via: ActorRecord | None = None
+
+
+def register_extensions() -> None:
+    """Register the namespaced extensions once; never overwrite a user's own."""
+    doc_defaults = {"published": None, "actors": None, "gifts": None, "timexes": None,
+                    "claims": None, "mentions": None}
+    for name, default in doc_defaults.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("timex_type", "timex_value", "mention_role"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    if not Token.has_extension("actor"):
+        Token.set_extension("actor", default=None)

@@ -1,0 +1,47 @@
+"""Converting a processed Doc into the output format (the pydantic `ArticleResult`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .articles import Article
+from .models import Actor, ArticleResult, Claim, Gift, Mention, TimeExpression
+from .records import ActorRecord
+
+
+def _name(actor: ActorRecord | None) -> str | None:
+    return actor.name if actor is not None else None
+
+
+def _evidence(span: Span) -> str:
+    return span.sent.text.strip()
+
+
+def to_result(doc: Doc, article: Article) -> ArticleResult:
+    actors = [
+        Actor(name=a.name, kind=a.kind, title=a.title, affiliation=_name(a.affiliation),
+              aliases=a.aliases,
+              mentions=[Mention(text=m.text, start=m.start_char, end=m.end_char) for m in a.mentions],
+              start=a.mentions[0].start_char if a.mentions else None,
+              end=a.mentions[0].end_char if a.mentions else None,
+              evidence=_evidence(a.mentions[0]) if a.mentions else None)
+        for a in doc._.actors or []
+    ]
+    gifts = [
+        Gift(giver=_name(g.giver), recipient=_name(g.recipient), item=g.item.text, date=g.date,
+             start=g.item.start_char, end=g.item.end_char, evidence=_evidence(g.item))
+        for g in doc._.gifts or []
+    ]
+    dates = [
+        TimeExpression(text=t.text, type=t._.timex_type, value=t._.timex_value,
+                       start=t.start_char, end=t.end_char, evidence=_evidence(t))
+        for t in doc._.timexes or []
+    ]
+    claims = [
+        Claim(speaker=_name(c.speaker), via=_name(c.via), cue=c.cue.text if c.cue else None,
+              content=c.content.text, polarity=c.polarity, start=c.content.start_char,
+              end=c.content.end_char, evidence=_evidence(c.content))
+        for c in doc._.claims or []
+    ]
+    return ArticleResult(**article.metadata(), warnings=list(article.warnings), actors=actors,
+                         gifts=gifts, dates=dates, claims=claims)
