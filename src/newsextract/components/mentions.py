@@ -74,6 +74,8 @@ def modifies_common_noun(span: Span) -> bool:
     head = root.head
     if root.dep_ not in {"compound", "nmod", "amod"} or span.start <= head.i < span.end:
         return False
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head != head:
+        head = head.head
     if head.pos_ != "NOUN" or head.lower_ in roles().titles or head.lemma_ in roles().titles:
         return False
     return True
@@ -152,12 +154,29 @@ def named_mentions(doc: Doc) -> list[Span]:
             span = span[:1]
         span = Span(doc, span.start, span.end, label=label)
         found.append(with_honorific(span) if label == "PERSON" else span)
+    found += honorific_names(doc, found)
     implied = {}
     for span in found:
         if span.label_ == "PERSON" and (surname := implied_surname(span, found)):
             implied[span.start] = surname
     doc.user_data["newsextract.implied_surnames"] = implied
     return found
+
+
+def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Ms Dubois" where the model saw no entity: an honorific and the capitalised proper
+    nouns after it name a person."""
+    names = []
+    for token in doc[:-1]:
+        if not is_honorific(token) or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        span = Span(doc, token.i, end, label="PERSON")
+        if end > token.i + 1 and not overlaps(span, found + names):
+            names.append(span)
+    return names
 
 
 def role_key(chunk: Span) -> str | None:

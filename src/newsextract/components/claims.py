@@ -1,0 +1,657 @@
+"""Claims (EXTRACTION_SPEC §2.4): direct quotes, reported speech, "according to", "citing",
+hedges and denials, as `ClaimRecord`s on `doc._.claims`.
+
+Speakers are never resolved here: the actors component has already put the `ActorRecord` on
+every token of every actor mention (`token._.actor`), and `actor_of` only reads it.
+Runs last in the pipeline; cue words come from data/claim_cues.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRecord, ClaimRecord, register_extensions
+from .claim_cues import ClaimCues, load_cues
+
+OPEN_QUOTES = {"“", "‘‘", "``", "„"}
+CLOSE_QUOTES = {"”", "’’", "''"}
+STRAIGHT_QUOTES = {'"'}
+QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
+EDGE_PUNCT = {",", ".", ":", ";", "—", "–", "-", "--", "(", ")", "'", "‘", "’", *QUOTE_CHARS}
+SENT_END = {".", "!", "?"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+NOT_CUES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+NER_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+             "thought": "think", "understood": "understand", "made": "make"}
+MAX_ATTRIBUTION_GAP = 12
+"""Most tokens allowed between a quote and its cue ("Deputy Foreign Minister ... Kim said")."""
+
+
+def actor_of(obj: Span | Token) -> ActorRecord | None:
+    """The actor a span refers to: its head's, else an apposition's, else that of the first
+    token that is not a mere modifier, else any token's ("A Vatican statement" -> Vatican)."""
+    span = obj.doc[obj.i:obj.i + 1] if isinstance(obj, Token) else obj
+    root = span.root
+    if root._.actor is not None:
+        return root._.actor
+    tokens = [t for t in span if t._.actor is not None]
+    for tok in tokens:
+        if tok.head == root and tok.dep_ in ("appos", "flat"):
+            return tok._.actor
+    for tok in tokens:
+        if tok.dep_ not in MODIFIER_DEPS:
+            return tok._.actor
+    return tokens[0]._.actor if tokens else None
+
+
+@dataclass
+class _Quote:
+    open: int
+    """index of the opening quote mark"""
+    start: int
+    end: int
+    """the quoted tokens are doc[start:end]; end is the closing mark (or the paragraph end)"""
+
+
+@dataclass
+class _Draft:
+    cue: Span
+    start: int
+    end: int
+    speaker: ActorRecord | None
+    via: ActorRecord | None = None
+    polarity: str = "assert"
+    quoted: bool = False
+    dropped: bool = False
+    anchor: Token | None = field(default=None, repr=False)
+    """the cue verb whose syntax produced this draft (None for quote continuations)"""
+
+
+class ClaimsComponent:
+    """Find attributions by general rules over the parse, quote marks and the cue lexicons."""
+
+    def __init__(self, cues: ClaimCues, max_gap: int = MAX_ATTRIBUTION_GAP):
+        self.cues = cues
+        self.max_gap = max_gap
+        self._verbs = (cues.speech_verbs | cues.deny_verbs | cues.for_verbs | cues.as_verbs
+                       | cues.naming_verbs | cues.citing_verbs | cues.hedge_passives)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _DocContext(doc)
+        drafts: list[_Draft] = []
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in NOT_CUES:
+                drafts.extend(self._verb_claims(tok, ctx))
+        self._resolve_nesting(drafts)
+        drafts = [d for d in drafts if not d.dropped]
+        drafts.extend(self._hedge_claims(doc, ctx, drafts))
+        drafts.extend(self._according_to(doc, ctx, drafts))
+        drafts.extend(self._continuations(doc, ctx, drafts))
+        doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
+                                    polarity=d.polarity,
+                                    via=d.via if d.via is not d.speaker else None)
+                        for d in _dedupe(drafts)]
+        return doc
+
+    # --- cue verbs -----------------------------------------------------------------------
+
+    def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
+        lemma = self._lemma(verb)
+        cues = self.cues
+        children = {c.dep_: c for c in verb.children}
+        if "neg" in children:
+            return []
+        in_quote = ctx.quote_at(verb.i) is not None
+        if lemma in cues.hedge_passives and "auxpass" in children and "agent" not in children:
+            if "xcomp" in children or "ccomp" in children:
+                clause = children.get("ccomp") or verb
+                span = ctx.clean(clause.left_edge.i, clause.right_edge.i + 1, clause)
+                if span and not in_quote:
+                    return [_Draft(_cue(verb), *span, None, polarity="hedged", anchor=verb)]
+            return []
+        polarity = "deny" if lemma in cues.deny_verbs else "assert"
+        spans: list[tuple[int, int]] = []
+        quoted = False
+        if lemma in cues.as_verbs and not in_quote:
+            spans = self._as_content(verb, ctx)
+            if spans and "dobj" not in children and "agent" not in children:
+                span = spans[0]
+                return [_Draft(_cue(verb), *span, None, polarity=polarity, anchor=verb)]
+        if not spans and lemma in cues.for_verbs and not in_quote:
+            spans = _for_content(verb, ctx)
+        if not spans and lemma in cues.naming_verbs and not in_quote:
+            spans = _naming_content(verb, ctx)
+        if not spans and lemma in cues.deny_verbs:
+            spans = self._deny_content(verb, ctx)
+        if not spans and lemma in cues.speech_verbs:
+            spans, quoted = self._speech_content(verb, ctx, in_quote)
+        spans = [_without(s, verb) for s in spans]
+        spans = [s for s in spans if s is not None]
+        if not spans:
+            return []
+        subject = _subject(verb)
+        speaker, via = self._speaker(verb, subject, ctx)
+        if speaker is None and not self._is_source(subject):
+            return []
+        return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb)
+                for s, e in spans]
+
+    def _lemma(self, tok: Token) -> str:
+        """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer."""
+        if tok.lemma_:
+            return tok.lemma_.lower()
+        word = tok.lower_
+        for cand in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "e", word[:-3] + "e",
+                     word[:-4], word[:-3] + "y"):
+            if cand in self._verbs:
+                return cand
+        return IRREGULAR.get(word, word)
+
+    def _speech_content(self, verb: Token, ctx: _DocContext,
+                        in_quote: bool) -> tuple[list[tuple[int, int]], bool]:
+        """Content of a speech verb: an adjacent quote, else its that-clause, else the clause
+        it trails ("..., X reported")."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        for cite in (c for c in verb.children if self._lemma(c) in self.cues.citing_verbs):
+            comps.extend(c for c in cite.children if c.dep_ == "ccomp")
+        if in_quote:
+            right = [c for c in comps if c.i > verb.i]
+            span = ctx.clause(right, verb) if right else None
+            return ([span], False) if span else ([], False)
+        after = ctx.quote_after(verb, self.max_gap)
+        before = ctx.quote_before(verb, self.max_gap)
+        if after is not None:
+            spans = [ctx.quote_span(after)]
+            if before is not None and ctx.gap_ends_with(verb, after, {","}):
+                spans.insert(0, ctx.quote_span(before))
+            return [s for s in spans if s], True
+        if before is not None:
+            span = ctx.quote_span(before)
+            return ([span], True) if span else ([], False)
+        right = [c for c in comps if c.i > verb.i]
+        if right:
+            span = ctx.clause(right, verb)
+            return ([span], False) if span else ([], False)
+        left = [c for c in comps if c.i < verb.i]
+        if left:
+            span = ctx.clause(left, verb)
+            return ([span], False) if span else ([], False)
+        own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        span = ctx.trailing_clause(verb, own) if own is not None else None
+        return ([span], False) if span else ([], False)
+
+    def _as_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
+        """"X described Y as Z" -> "Y as Z"; passive "Y has been hailed as Z" -> the clause."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        scope = list(verb.children) + (list(obj.subtree) if obj is not None else [])
+        as_prep = next((t for t in scope if t.lower_ == "as" and t.dep_ == "prep"), None)
+        if as_prep is None:
+            return []
+        if obj is not None:
+            start = obj.left_edge.i
+        else:
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is None:
+                return []
+            start = subj.left_edge.i
+        span = ctx.clean(start, as_prep.right_edge.i + 1, verb)
+        return [span] if span else []
+
+    def _deny_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
+        """"denied that ..." / "rejected claims that ..." -> the denied proposition."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if comps:
+            span = ctx.clause(comps, verb)
+            return [span] if span else []
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or any(c.dep_ == "dative" for c in verb.children):
+            return []
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+        if clause is not None:
+            span = ctx.clause([clause], verb)
+        elif _noun_lemma(obj) in self.cues.claim_nouns or self._lemma(verb) == "deny":
+            span = ctx.clean(obj.left_edge.i, obj.right_edge.i + 1, verb)
+        else:
+            return []
+        return [span] if span else []
+
+    # --- speakers ------------------------------------------------------------------------
+
+    def _speaker(self, verb: Token, subject: Token | None,
+                 ctx: _DocContext) -> tuple[ActorRecord | None, ActorRecord | None]:
+        """Speaker and via of a cue verb: its subject's actor, or the actor cited by
+        "citing Y" (then the subject is the via); a medium told or obtaining the source is via."""
+        speaker = self._subject_actor(subject, ctx) if subject is not None else None
+        via = None
+        cite = next((c for c in verb.children if self._lemma(c) in self.cues.citing_verbs
+                     and c.dep_ in ("advcl", "xcomp", "prep", "conj", "acl")), None)
+        if cite is not None:
+            obj = next((c for c in cite.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                via, speaker = speaker, self._subject_actor(obj, ctx)
+        quoting = _quoting_verb(verb, self.cues.citing_verbs, self._lemma)
+        if quoting is not None:
+            obj = next(c for c in quoting.children if c.dep_ == "dobj")
+            quoter = next((c for c in quoting.children if c.dep_ in SUBJECT_DEPS), None)
+            speaker = self._subject_actor(obj, ctx)
+            via = self._subject_actor(quoter, ctx) if quoter is not None else None
+        if subject is not None:
+            for acl in (c for c in subject.children if c.dep_ == "acl"
+                        and self._lemma(c) in self.cues.via_acl_verbs):
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if pobj is not None and actor_of(ctx.phrase(pobj)) is not None:
+                    via = actor_of(ctx.phrase(pobj))
+        if via is None and self._lemma(verb) in self.cues.speech_verbs:
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+                actor = actor_of(ctx.phrase(obj))
+                if actor is not None and self._is_media(obj, actor):
+                    via = actor
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                media = [t._.actor for t in prep.subtree if t._.actor is not None
+                         and t.dep_ == "pobj" and self._is_media(t, t._.actor)]
+                via = via or (media[0] if media else None)
+        return speaker, via
+
+    def _subject_actor(self, tok: Token, ctx: _DocContext) -> ActorRecord | None:
+        """Unnamed people ("American officials") have no speaker even if a modifier is an actor."""
+        if tok._.actor is not None:
+            return tok._.actor
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c._.actor is not None):
+            return appos._.actor
+        if _noun_lemma(tok) in self.cues.unnamed_sources:
+            return None
+        return actor_of(ctx.phrase(tok))
+
+    def _is_source(self, tok: Token | None) -> bool:
+        """Whether an unresolved subject can still be an (unnamed) source of a claim."""
+        if tok is None or tok.pos_ == "PRON":
+            return False
+        lemma = _noun_lemma(tok)
+        return (lemma in self.cues.unnamed_sources or lemma in self.cues.source_things
+                or tok.ent_type_ in NER_SOURCES)
+
+    def _is_media(self, tok: Token, actor: ActorRecord) -> bool:
+        words = {tok.lemma_.lower(), *actor.name.lower().split()}
+        return bool(words & self.cues.media_words)
+
+    # --- nesting, hedges, "according to", continuations ----------------------------------
+
+    def _resolve_nesting(self, drafts: list[_Draft]) -> None:
+        """A claim whose content holds another claim's cue: inside a quote it is the quoted
+        person's report (via the quoter); a wrapping "..., Y reported" becomes the via;
+        otherwise the content stops before the other claim's clause (a relative clause)."""
+        for outer in drafts:
+            for inner in drafts:
+                if inner is outer or inner.anchor is None or outer.anchor is None or \
+                        outer.dropped or inner.dropped:
+                    continue
+                cue = inner.anchor
+                if inner.anchor is outer.anchor or not outer.start <= cue.i < outer.end:
+                    continue
+                if outer.quoted:
+                    inner.via = inner.via or outer.speaker
+                elif cue.head == outer.anchor or outer.anchor.head == cue:
+                    inner.via = inner.via or outer.speaker
+                    outer.dropped = True
+                else:
+                    cut = min(cue.left_edge.i, inner.start)
+                    if cut > outer.start:
+                        outer.end = min(outer.end, _rstrip(cue.doc, outer.start, cut))
+                    if outer.end <= outer.start:
+                        outer.dropped = True
+
+    def _hedge_claims(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+        """"X is reportedly Y": hearsay with no named source; on a cue verb it hedges that claim."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.cues.hedge_adverbs or tok.dep_ != "advmod":
+                continue
+            verb = tok.head
+            own = [d for d in drafts if d.anchor is verb]
+            if own:
+                for d in own:
+                    d.polarity = "hedged" if d.polarity == "assert" else d.polarity
+                continue
+            if any(d.start <= tok.i < d.end for d in drafts) or ctx.quote_at(tok.i):
+                continue
+            span = ctx.clean(verb.left_edge.i, verb.right_edge.i + 1, tok)
+            if span:
+                out.append(_Draft(doc[tok.i:tok.i + 1], *span, None, polarity="hedged",
+                                  anchor=tok))
+        return out
+
+    def _according_to(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+        """"..., according to X": X is the source, or the via of a claim the sentence already has."""
+        out = []
+        for tok in doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(doc) or ctx.quote_at(tok.i):
+                continue
+            nxt = doc[tok.i + 1]
+            if f"according {nxt.lower_}" not in self.cues.according_to:
+                continue
+            obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            source = self._subject_actor(obj, ctx)
+            if source is None and not self._is_source(obj):
+                continue
+            s_start, s_end = ctx.sentence(tok)
+            phrase_start, phrase_end = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
+            inside = [d for d in drafts if d.anchor is not None and s_start <= d.anchor.i < s_end]
+            if inside:
+                for d in inside:
+                    if d.via is None and d.speaker is not source:
+                        d.via = source
+                    if d.start < phrase_start < d.end <= phrase_end:
+                        d.end = _rstrip(doc, d.start, phrase_start)
+                continue
+            if phrase_end >= _rstrip(doc, s_start, s_end):
+                span = ctx.clean(s_start, phrase_start, tok)
+            elif phrase_start <= _lstrip(doc, s_start, s_end):
+                span = ctx.clean(phrase_end, s_end, tok)
+            else:
+                span = ctx.clean(s_start, s_end, tok)
+            if span:
+                out.append(_Draft(doc[tok.i:nxt.i + 1], *span, source, anchor=tok))
+        return out
+
+    def _continuations(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+        """A quote that opens a sentence with no cue of its own continues the previous quote's
+        speaker ("...,” X said. “More.”), also across a paragraph break."""
+        out: list[_Draft] = []
+        for quote in ctx.quotes:
+            if any(d.start < quote.end and quote.start < d.end for d in drafts + out):
+                continue
+            if not ctx.at_sentence_start(quote.open) or not any(
+                    t.pos_ in ("VERB", "AUX") for t in doc[quote.start:quote.end]):
+                continue
+            previous = [d for d in drafts + out if d.quoted and d.start < quote.open]
+            if not previous:
+                continue
+            prev = max(previous, key=lambda d: d.end)
+            last = max(prev.end, prev.cue.end)
+            gap = [t for t in doc[last:quote.open] if not t.is_space and ctx.quote_at(t.i) is None]
+            if any(t.tag_ in FINITE_TAGS for t in gap) or sum(t.text in SENT_END for t in gap) > 1:
+                continue
+            span = ctx.quote_span(quote)
+            if span:
+                out.append(_Draft(prev.cue, *span, prev.speaker, prev.via, prev.polarity,
+                                  quoted=True))
+        return out + self._run_ons(ctx, drafts + out)
+
+    def _run_ons(self, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+        """A quote left open at a paragraph's end belongs to the quote that reopens the next
+        paragraph, whose attribution may come only there ("“A.\n“B,” X said.")."""
+        out: list[_Draft] = []
+        for quote, nxt in reversed(list(zip(ctx.quotes, ctx.quotes[1:]))):
+            if quote.end != ctx.para_end[quote.open] or nxt.open != quote.end + 1:
+                continue
+            if any(d.start < quote.end and quote.start < d.end for d in drafts + out):
+                continue
+            claim = next((d for d in drafts + out if d.quoted and nxt.start <= d.start < nxt.end),
+                         None)
+            span = ctx.quote_span(quote)
+            if claim is not None and span:
+                out.append(_Draft(claim.cue, *span, claim.speaker, claim.via, claim.polarity,
+                                  quoted=True))
+        return out
+
+
+class _DocContext:
+    """Paragraphs, quotations and span cleaning for one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.para_start: list[int] = []
+        self.para_end: list[int] = []
+        start = 0
+        bounds = []
+        for tok in doc:
+            if tok.is_space and "\n" in tok.text:
+                bounds.append((start, tok.i))
+                start = tok.i + 1
+        bounds.append((start, len(doc)))
+        for s, e in bounds:
+            self.para_start.extend([s] * (e - s + (1 if e < len(doc) else 0)))
+            self.para_end.extend([e] * (e - s + (1 if e < len(doc) else 0)))
+        self.quotes: list[_Quote] = []
+        for s, e in bounds:
+            self.quotes.extend(_find_quotes(doc, s, e))
+        self._quote_of: dict[int, _Quote] = {}
+        for q in self.quotes:
+            for i in range(q.open, min(q.end + 1, len(doc))):
+                self._quote_of[i] = q
+
+    def quote_at(self, i: int) -> _Quote | None:
+        return self._quote_of.get(i)
+
+    def sentence(self, tok: Token) -> tuple[int, int]:
+        """The sentence of a token, cut at paragraph breaks (the parser may run across them)."""
+        return max(tok.sent.start, self.para_start[tok.i]), min(tok.sent.end, self.para_end[tok.i])
+
+    def phrase(self, tok: Token) -> Span:
+        """A noun phrase without its relative/participial clauses (they hold other actors)."""
+        skip = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "advcl")
+                for t in c.subtree}
+        idx = [t.i for t in tok.subtree if t.i not in skip] or [tok.i]
+        return self.doc[min(idx):max(idx) + 1]
+
+    def clean(self, start: int, end: int, anchor: Token) -> tuple[int, int] | None:
+        """Clip to the anchor's paragraph and strip edge punctuation and a leading "that"."""
+        start = max(start, self.para_start[anchor.i])
+        end = min(end, self.para_end[anchor.i])
+        start = _lstrip(self.doc, start, end)
+        if start < end and self.doc[start].lower_ == "that" and \
+                self.doc[start].dep_ not in ("nsubj", "nsubjpass", "det", "attr", "dobj"):
+            start = _lstrip(self.doc, start + 1, end)
+        end = _rstrip(self.doc, start, end)
+        return (start, end) if start < end else None
+
+    def clause(self, heads: list[Token], verb: Token) -> tuple[int, int] | None:
+        """The complement clause(s) of a verb, with a following "but that ..." conjunct."""
+        start = min(h.left_edge.i for h in heads)
+        end = max(h.right_edge.i for h in heads) + 1
+        if all(h.i > verb.i for h in heads):
+            for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > end):
+                if any(m.lower_ == "that" and m.dep_ == "mark" for m in conj.children):
+                    end = conj.right_edge.i + 1
+        return self.clean(start, end, heads[0])
+
+    def quote_span(self, quote: _Quote) -> tuple[int, int] | None:
+        anchor = self.doc[quote.start] if quote.start < len(self.doc) else self.doc[quote.open]
+        return self.clean(quote.start, quote.end, anchor)
+
+    def _gap(self, a: int, b: int) -> list[Token]:
+        return [t for t in self.doc[a:b] if not t.is_space]
+
+    def quote_after(self, verb: Token, max_gap: int) -> _Quote | None:
+        """A quote opened right after the attribution ("X said: “...”", "who said, “...”")."""
+        for q in self.quotes:
+            if q.open > verb.i:
+                gap = self._gap(verb.i + 1, q.open)
+                if len(gap) <= max_gap and not any(t.tag_ in FINITE_TAGS or t.text in SENT_END
+                                                   for t in gap) \
+                        and (not gap or gap[-1].text in (",", ":")) \
+                        and all(self.quote_at(t.i) is None for t in gap):
+                    return q
+                return None
+        return None
+
+    def gap_ends_with(self, verb: Token, quote: _Quote, marks: set[str]) -> bool:
+        gap = self._gap(verb.i + 1, quote.open)
+        return bool(gap) and gap[-1].text in marks
+
+    def quote_before(self, verb: Token, max_gap: int) -> _Quote | None:
+        """A quote that opens a sentence and ends right before the attribution ("“...,” X said");
+        one that ends with a full stop is a sentence of its own."""
+        for q in reversed(self.quotes):
+            if q.end < verb.i:
+                gap = self._gap(q.end + 1, verb.i)
+                ok = len(gap) <= max_gap and not any(
+                    t.tag_ in FINITE_TAGS or t.text in SENT_END for t in gap)
+                last = self._gap(q.start, q.end)
+                ok = ok and self.para_start[q.open] == self.para_start[verb.i] \
+                    and bool(last) and last[-1].text != "."
+                return q if ok and self.at_sentence_start(q.open, commas=True) else None
+        return None
+
+    def at_sentence_start(self, i: int, commas: bool = False) -> bool:
+        """Whether a quote opening at i starts a sentence/paragraph (or follows ":" or ",")."""
+        j = i - 1
+        while j >= 0 and self.doc[j].is_space:
+            if "\n" in self.doc[j].text:
+                return True
+            j -= 1
+        if j < 0:
+            return True
+        prev = self.doc[j].text
+        return prev in SENT_END or prev in CLOSE_QUOTES | STRAIGHT_QUOTES or prev == ":" or \
+            (commas and prev in (",", ";", "—", "–"))
+
+    def trailing_clause(self, verb: Token, subject: Token | None) -> tuple[int, int] | None:
+        """"<clause>, X added." with no complement: the clause before the comma."""
+        first = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
+        gap = self._gap(self.para_start[verb.i], first)
+        if not gap or gap[-1].text != ",":
+            return None
+        start, _ = self.sentence(verb)
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.doc[start:gap[-1].i]):
+            return None
+        return self.clean(start, gap[-1].i, verb)
+
+
+def _find_quotes(doc: Doc, start: int, end: int) -> list[_Quote]:
+    """Quotations of one paragraph: curly pairs, straight marks alternating; a quote left open
+    at the paragraph's end runs to it (the next paragraph may reopen it)."""
+    out: list[_Quote] = []
+    opened: int | None = None
+    for tok in doc[start:end]:
+        text = tok.text
+        if text in OPEN_QUOTES or (text in STRAIGHT_QUOTES and opened is None):
+            opened = tok.i
+        elif (text in CLOSE_QUOTES or text in STRAIGHT_QUOTES) and opened is not None:
+            out.append(_Quote(opened, opened + 1, tok.i))
+            opened = None
+    if opened is not None:
+        out.append(_Quote(opened, opened + 1, end))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The grammatical speaker of a cue verb: its subject, the antecedent of "who", the noun of
+    "with X saying" or of "X posted" (acl), else the subject of the verb it depends on."""
+    for _ in range(4):
+        subj = min((c for c in verb.children if c.dep_ in SUBJECT_DEPS),
+                   key=lambda c: abs(c.i - verb.i), default=None)
+        if subj is not None:
+            if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if verb.tag_ == "VBG" and prev is not None and prev.pos_ in ("NOUN", "PROPN") \
+                and prev.dep_ == "pobj":
+            return prev
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        if verb.dep_ not in ("conj", "advcl", "xcomp"):
+            return None
+        verb = verb.head
+    return None
+
+
+def _noun_lemma(tok: Token) -> str:
+    """Singular lower-case form ("officials" -> "official") even without a lemmatizer."""
+    if tok.lemma_:
+        return tok.lemma_.lower()
+    return tok.lower_[:-1] if tok.tag_ == "NNS" and tok.lower_.endswith("s") else tok.lower_
+
+
+def _quoting_verb(verb: Token, citing: frozenset[str], lemma) -> Token | None:
+    """"Tass quoted Ushakov as saying ...": the quoting verb above a speech verb."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or head.head is head:
+            return None
+        head = head.head
+        if head.pos_ == "VERB" and lemma(head) in citing and any(
+                c.dep_ == "dobj" for c in head.children):
+            return head
+    return None
+
+
+def _for_content(verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
+    """"thanked Y for Z" -> Z."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    span = ctx.clean(obj.left_edge.i, obj.right_edge.i + 1, verb) if obj is not None else None
+    return [span] if span else []
+
+
+def _naming_content(verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
+    """"called Y Z" -> "Y Z" (not "called for", "called on")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
+                 and c.i > verb.i), None)
+    if obj is None or pred is None:
+        return []
+    span = ctx.clean(min(obj.left_edge.i, pred.left_edge.i),
+                     max(obj.right_edge.i, pred.right_edge.i) + 1, verb)
+    return [span] if span else []
+
+
+def _without(span: tuple[int, int], cue: Token) -> tuple[int, int] | None:
+    """Content never holds its own cue ("the vase, which the queen said was ..."): keep the
+    part after it (or before it)."""
+    start, end = span
+    if not start <= cue.i < end:
+        return span
+    doc = cue.doc
+    after = (_lstrip(doc, cue.i + 1, end), end)
+    before = (start, _rstrip(doc, start, cue.i))
+    best = after if after[1] - after[0] >= before[1] - before[0] else before
+    return best if best[0] < best[1] else None
+
+
+def _cue(tok: Token) -> Span:
+    return tok.doc[tok.i:tok.i + 1]
+
+
+def _lstrip(doc: Doc, start: int, end: int) -> int:
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+        start += 1
+    return start
+
+
+def _rstrip(doc: Doc, start: int, end: int) -> int:
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT):
+        end -= 1
+    return end
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One claim per content and speaker: a later draft that mostly overlaps an earlier one
+    of the same speaker is the same statement found twice."""
+    kept: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.start, d.cue.start)):
+        same = any(k.speaker is d.speaker and
+                   min(k.end, d.end) - max(k.start, d.start) >= 0.5 * min(k.end - k.start,
+                                                                          d.end - d.start)
+                   for k in kept)
+        if not same:
+            kept.append(d)
+    return kept
+
+
+@Language.factory("newsextract_claims", default_config={"cues_path": None,
+                                                         "max_gap": MAX_ATTRIBUTION_GAP})
+def make_claims(nlp: Language, name: str, cues_path: str | None, max_gap: int) -> ClaimsComponent:
+    register_extensions()
+    return ClaimsComponent(load_cues(cues_path), max_gap)
