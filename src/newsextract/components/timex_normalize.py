@@ -116,8 +116,8 @@ def parse(words: list[str]) -> Parts:
             p.year, p.month, p.day = (int(g) for g in m.groups())
         elif m := _SLASH_DATE.match(w):
             year = int(m.group(3))
-            p.year, p.month, p.day = year + (2000 if year < 50 else 1900 if year < 100 else 0), int(
-                m.group(1)), int(m.group(2))
+            year += 2000 if year < 50 else 1900 if year < 100 else 0
+            p.year, p.month, p.day = year, int(m.group(1)), int(m.group(2))
         elif m := _CLOCK_AMPM.match(w):
             p.clock, p.ampm = (int(m.group(1)), int(m.group(2) or 0), None), lex["am_pm"][m.group(3)]
         elif (m := _CLOCK.match(w)) and not (nxt in lex["units"] and "." in w):
@@ -167,9 +167,9 @@ def parse(words: list[str]) -> Parts:
             p.is_set, p.set_value = True, lex["set_words"][w]
         elif w in lex["set_markers"] or w in lex["frequency_words"]:
             p.is_set = True
-        elif w in ("old",) and p.quantities and p.quantities[-1][1] == "Y":
+        elif w == "old" and p.quantities and p.quantities[-1][1] == "Y":
             p.age = True
-        elif w == "ago" or (w == "hence") or (w == "from" and nxt == "now"):
+        elif w in ("ago", "hence") or (w == "from" and nxt == "now"):
             p.direction = lex["directions"]["from now" if w == "from" else w]
             i += w == "from"
         elif w in lex["units"] and not (w in lex["parts_of_day"] and (p.weekday or p.relative_day is not None
@@ -181,9 +181,8 @@ def parse(words: list[str]) -> Parts:
                 p.unit = unit
         elif w in lex["parts_of_day"]:
             p.pod = lex["parts_of_day"][w]
-        elif w in lex["shifts"] and not (w == "past" and p.shift == 0 and "coming" in words):
-            value = lex["shifts"][w]
-            p.shift = 0 if p.shift == 0 and w == "coming" else value
+        elif w in lex["shifts"]:
+            p.shift = 0 if p.shift == 0 and w == "coming" else lex["shifts"][w]  # "this coming week"
             if w == "coming":
                 p.vague_shift = "FUTURE_REF"
         elif w in lex["vague_plural_shift"]:
@@ -201,7 +200,7 @@ def parse(words: list[str]) -> Parts:
                 continue
             if value is not None and end == i + 1 and _NUMBER.match(w):
                 number = int(float(w))
-                before_month = nxt in lex["months"] or (nxt == "of" and words[i + 2:i + 3] and words[i + 2] in lex["months"])
+                before_month = nxt in lex["months"] or (nxt == "of" and " ".join(words[i + 2:i + 3]) in lex["months"])
                 if 1000 <= number <= 2999 or (p.month and number > 31):
                     p.year = number
                 elif (p.month or before_month) and 1 <= number <= 31:
@@ -248,7 +247,7 @@ def format_duration(quantities: list[tuple[float | None, str]]) -> str | None:
 def _vague_duration(unit: str) -> str:
     if unit in ("H", "TM", "S"):
         return f"PTX{unit[-1]}"
-    return "PX" + {"F": "W", "N": "D", "Q": "Q"}.get(unit, unit)
+    return "PX" + {"F": "W", "N": "D"}.get(unit, unit)
 
 
 def iso_week(day: dt.date) -> str:

@@ -76,7 +76,9 @@ class TimexRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.published
-        if isinstance(anchor, dt.datetime):
+        if isinstance(anchor, str):
+            anchor = dt.date.fromisoformat(anchor[:10])
+        elif isinstance(anchor, dt.datetime):
             anchor = anchor.date()
         candidates: list[Span] = []
         if self.use_entities:
@@ -105,7 +107,9 @@ class TimexRecognizer:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].lower_ in self.trim_leading or doc[start].is_space
-                               or (doc[start].dep_ == "det" and not start < doc[start].head.i < end)):
+                               or (doc[start].dep_ == "det" and not start < doc[start].head.i < end)
+                               or (doc[start].dep_ == "poss" and doc[start].pos_ == "PRON")
+                               or (doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num)):
             start += 1
         while end > start and (doc[end - 1].lower_ in self.trim_trailing or doc[end - 1].is_space):
             end -= 1
