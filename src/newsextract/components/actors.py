@@ -49,6 +49,10 @@ class Cluster:
             self.gender = self.gender or roles().honorifics.get(span[0].lower_)
 
 
+def state_name(span: Span) -> str | None:
+    return countries().country(span.text) or countries().of_capital(span.text)
+
+
 def name_words(span: Span) -> list[str]:
     words = [t.lower_ for t in span if not is_honorific(t) and not t.is_punct]
     surname = span.doc.user_data.get("newsextract.implied_surnames", {}).get(span.start)
@@ -140,16 +144,16 @@ class ActorResolver:
             target.first = min(target.first, span.start)
         for cluster in clusters:
             if cluster.kind == "country":
-                cluster.record.name = countries().country(cluster.mentions[0].text) or ""
+                cluster.record.name = state_name(cluster.mentions[0]) or ""
             else:
                 cluster.record.name = best_name(cluster)
         return clusters
 
     def find_cluster(self, span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
         if kind == "country":
-            name = countries().country(span.text)
+            name = state_name(span)
             return next((c for c in clusters if c.kind == "country"
-                         and countries().country(c.mentions[0].text) == name), None)
+                         and state_name(c.mentions[0]) == name), None)
         words = name_words(span)
         if not words:
             return None

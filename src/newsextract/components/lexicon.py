@@ -21,12 +21,16 @@ class Countries:
 
     by_surface: dict[str, str]
     by_demonym: dict[str, str]
+    by_capital: dict[str, str]
 
     def country(self, text: str) -> str | None:
         return self.by_surface.get(_key(text))
 
     def of_demonym(self, text: str) -> str | None:
         return self.by_demonym.get(_key(text))
+
+    def of_capital(self, text: str) -> str | None:
+        return self.by_capital.get(_key(text))
 
 
 def _key(text: str) -> str:
@@ -42,12 +46,14 @@ def _key(text: str) -> str:
 def countries() -> Countries:
     by_surface: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
-    for name, others, demonyms in load_data("countries.json")["countries"]:
+    data = load_data("countries.json")
+    for name, others, demonyms in data["countries"]:
         for surface in [name, *others]:
             by_surface[_key(surface)] = name
         for demonym in demonyms:
             by_demonym[_key(demonym)] = name
-    return Countries(by_surface, by_demonym)
+    by_capital = {_key(city): country for city, country in data["capitals"].items()}
+    return Countries(by_surface, by_demonym, by_capital)
 
 
 @dataclass(frozen=True)

@@ -108,11 +108,19 @@ def implied_surname(span: Span, named: list[Span]) -> str | None:
     return partner[-1].text
 
 
+def acts(span: Span) -> bool:
+    """The span is the subject of its clause (alone or in a list of subjects)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ in {"nsubj", "nsubjpass"}
+
+
 def classify(span: Span) -> str | None:
     """The mention label of a trimmed entity, or None when it is not an actor."""
     text = span.text
     last = span[-1].lower_
-    if countries().country(text):
+    if countries().country(text) or (countries().of_capital(text) and acts(span)):
         return "COUNTRY"
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return None
