@@ -10,7 +10,7 @@ LEADING_ARTICLES = frozenset({"the", "a", "an"})
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-                         "\u2032": "'", "\u2033": '"'})
+                         "\u2032": "'", "\u2033": '"', "\u02bc": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _PUNCT = re.compile(r"[^\w\s\x00]")
