@@ -267,9 +267,25 @@ def title_matches(title: str, compatible: frozenset[str]) -> bool:
 
 def premodifier_title(span: Span) -> tuple[str | None, str | None]:
     """("President", "Russia") from "Russian President Vladimir Putin"."""
-    left = span.root.left_edge.i
+    left = min(span.root.left_edge.i, capitalised_run_start(span))
     tokens = [t for t in span.doc[left:span.start] if t.sent == span.sent and keep_in_title(t)]
     return split_title(tokens)
+
+
+def capitalised_run_start(span: Span) -> int:
+    """Where the run of capitalised words before a name begins ("Deputy Foreign Minister for
+    Protocol Affairs Kim Tae-jin"), through inner "for", "of" and "the"."""
+    doc = span.doc
+    start = span.start
+    i = start - 1
+    while i >= span.sent.start:
+        token = doc[i]
+        if token.text[:1].isupper() and token.is_alpha and not is_honorific(token):
+            start = i
+        elif token.lower_ not in {"for", "of", "the"} or i == span.sent.start:
+            break
+        i -= 1
+    return start
 
 
 def apposition_title(span: Span) -> tuple[str | None, str | None]:

@@ -160,8 +160,7 @@ class GiftFinder:
                         self.add(found, gift)
         fill_parties(found)
         self.fill_dates(doc, found)
-        doc._.gifts = [g for g in found if g.giver and g.recipient
-                       and not self.is_generic_duplicate(g, found)]
+        doc._.gifts = [g for g in found if g.giver and g.recipient]
         return doc
 
     def is_weak(self, token: Token, has_gift_noun: bool) -> bool:
@@ -213,7 +212,8 @@ class GiftFinder:
             recipient = actor_of(prep_object(verb, "to", "for"))
             heads = []
             for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
-                if actor_of(obj) is not None or is_person_noun(obj):
+                if obj._.actor is not None or is_person_noun(obj) or \
+                        obj.lemma_.lower() in COLLECTIVES:
                     recipient = recipient or actor_of(obj)
                 elif obj.pos_ in {"NOUN", "PROPN"}:
                     heads.append(obj)
@@ -315,14 +315,6 @@ class GiftFinder:
             if gift.date is None and published is not None:
                 gift.date = published.isoformat()
 
-    def is_generic_duplicate(self, gift: GiftRecord, gifts: list[GiftRecord]) -> bool:
-        """"Gifts were presented" beside the specific gifts of the same giver and recipient."""
-        if not self.is_generic(gift):
-            return False
-        return any(other is not gift and other.giver is gift.giver
-                   and other.recipient is gift.recipient
-                   and other.item.root.lemma_.lower() not in self.lex.gift_nouns
-                   for other in gifts)
 
 
 def fill_parties(gifts: list[GiftRecord]) -> None:

@@ -64,6 +64,7 @@ class Roles:
     media_heads: frozenset[str]
     state_roles: frozenset[str]
     place_heads: frozenset[str]
+    org_heads: frozenset[str]
     honorifics: dict[str, str | None]
 
 
@@ -77,5 +78,6 @@ def roles() -> Roles:
         media_heads=frozenset(data["media_heads"]),
         state_roles=frozenset(data["state_roles"]),
         place_heads=frozenset(data["place_heads"]),
+        org_heads=frozenset(data["org_heads"]),
         honorifics=dict(data["honorifics"]),
     )

@@ -137,7 +137,8 @@ def classify(span: Span) -> str | None:
     if last in roles().place_heads or any(
             c.dep_ == "appos" and c.lemma_.lower() in roles().place_heads for c in span.root.children):
         return None
-    if span.label_ == "ORG" and modifies_common_noun(span) and not span.text.isupper():
+    if span.label_ == "ORG" and modifies_common_noun(span) and not span.text.isupper() \
+            and not any(t.lower_ in roles().org_heads for t in span):
         return "BRAND"
     return span.label_
 
@@ -163,6 +164,7 @@ def named_mentions(doc: Doc) -> list[Span]:
         span = Span(doc, span.start, span.end, label=label)
         found.append(with_honorific(span) if label == "PERSON" else span)
     found += honorific_names(doc, found)
+    found += family_names(doc, found)
     implied = {}
     for span in found:
         if span.label_ == "PERSON" and (surname := implied_surname(span, found)):
@@ -184,6 +186,19 @@ def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
         span = Span(doc, token.i, end, label="PERSON")
         if end > token.i + 1 and not overlaps(span, found + names):
             names.append(span)
+    return names
+
+
+def family_names(doc: Doc, found: list[Span]) -> list[Span]:
+    """"the Vances", "the Obamas": a plural of a person's surname names the family, which
+    the actor resolver links to that person."""
+    surnames = {m[-1].text for m in found if m.label_ == "PERSON" and len(m) > 1}
+    names = []
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text.endswith("s") and token.text[:-1] in surnames:
+            span = Span(doc, token.i, token.i + 1, label="PERSON")
+            if not overlaps(span, found):
+                names.append(span)
     return names
 
 
