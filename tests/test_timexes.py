@@ -173,3 +173,11 @@ def test_shifted_granularity():
     assert shifted(anchor, "M", -2) == "2013-01"
     assert shifted(anchor, "Q", -1) == "2012-Q4"
     assert shifted(anchor, "DE", 0) == "201"
+
+
+def test_verbless_sentence_resolves_without_hanging(full_nlp):
+    """A time expression whose clause has no verb up to the root (a headline) still resolves."""
+    from newsextract import extract
+    result = extract("Storm damage across the region on Monday.", published="2024-06-19",
+                     nlp=full_nlp)
+    assert [(d.text, d.value) for d in result.dates] == [("Monday", "2024-06-17")]

@@ -578,7 +578,7 @@ def _quoting_verb(verb: Token, citing: frozenset[str], lemma) -> Token | None:
     """"Tass quoted Ushakov as saying ...": the quoting verb above a speech verb."""
     head = verb
     for _ in range(3):
-        if head.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or head.head is head:
+        if head.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or head.head.i == head.i:
             return None
         head = head.head
         if head.pos_ == "VERB" and lemma(head) in citing and any(

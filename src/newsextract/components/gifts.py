@@ -10,6 +10,7 @@ mention of an already-listed gift fills in what the first one lacked instead of 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +26,8 @@ ITEM_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "case", "quantmo
                   "punct", "cc", "conj", "advmod"}
 VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 COLLECTIVES = {"family", "government", "people", "office", "delegation", "administration"}
+NOT_NOUNS = {"PRON", "VERB", "AUX", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"}
+INDEFINITE = {"a", "an", "some", "several", "two", "three", "four", "five", "each"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
 
@@ -62,6 +65,10 @@ def actor_of(token: Token | None) -> ActorRecord | None:
             return child._.actor
     if not is_role and token.lemma_.lower() in COLLECTIVES:
         return actor_of(prep_object(token, "of"))
+    if is_role:
+        named = [t for t in token.subtree if t.dep_ == "appos" and t._.actor is not None
+                 and t._.actor.kind == "person"]
+        return named[0]._.actor if named else None
     return None
 
 
@@ -90,6 +97,15 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
+def introduces_new_thing(noun: Token) -> bool:
+    """"a dish", "two books", "silk scarves": an indefinite or bare plural noun phrase."""
+    if noun.pos_ == "PRON" or noun._.actor is not None:
+        return False
+    words = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "amod"}}
+    has_det = any(c.dep_ in {"det", "poss"} for c in noun.children)
+    return bool(words & INDEFINITE) or (not has_det and noun.tag_ in {"NNS", "NNPS"})
+
+
 def actor_in_modifiers(head: Token) -> ActorRecord | None:
     """"presented President X coffee cup": a person parsed as a modifier of the item."""
     for token in head.subtree:
@@ -105,8 +121,8 @@ def conjuncts(token: Token, appositions: bool = False) -> list[Token]:
     apposition counts where it continues a list, or everywhere with `appositions`."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and child._.actor is None and (
-                appositions or any(g.dep_ == "conj" for g in child.children))):
+        if child.dep_ == "conj" or (child.dep_ == "appos" and (appositions or (
+                child._.actor is None and any(g.dep_ == "conj" for g in child.children)))):
             out.extend(conjuncts(child, appositions))
     return out
 
@@ -164,10 +180,14 @@ class GiftFinder:
         return doc
 
     def is_weak(self, token: Token, has_gift_noun: bool) -> bool:
-        """A verb that names a gift only where the sentence says so ("sent ... as a gift")."""
+        """A verb that names a gift only where the sentence says so ("sent ... as a gift") or
+        where it brings a new thing ("brought his host a dish"; not "handing the seat")."""
         lemma = token.lemma_.lower()
-        return not has_gift_noun and token.pos_ in {"VERB", "AUX"} and (
-            lemma in self.lex.weak_give or lemma in self.lex.weak_receive)
+        if has_gift_noun or token.pos_ not in {"VERB", "AUX"} or not (
+                lemma in self.lex.weak_give or lemma in self.lex.weak_receive):
+            return False
+        things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return not any(introduces_new_thing(t) for t in things)
 
     def is_generic(self, gift: GiftRecord) -> bool:
         return gift.item.root.lemma_.lower() in self.lex.gift_nouns
@@ -215,7 +235,7 @@ class GiftFinder:
                 if obj._.actor is not None or is_person_noun(obj) or \
                         obj.lemma_.lower() in COLLECTIVES:
                     recipient = recipient or actor_of(obj)
-                elif obj.pos_ in {"NOUN", "PROPN"}:
+                elif obj.pos_ not in NOT_NOUNS:
                     heads.append(obj)
             if recipient is None and heads:
                 recipient = actor_in_modifiers(heads[0])
@@ -275,8 +295,18 @@ class GiftFinder:
         heads: list[Token] = []
         if noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
             heads = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        elif noun.dep_ == "nsubj" and head.lemma_ == "be" and recipient is not None:
-            heads = [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+        elif noun.dep_ == "nsubj" and head.lemma_ == "be":
+            received = next((c for c in noun.children if c.dep_ == "relcl"
+                             and c.lemma_.lower() in self.lex.receive), None)
+            if received is not None:
+                recipient = recipient or actor_of(subject_of(received))
+            if recipient is not None:
+                heads = [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+                giver = giver or next((actor_of(g) for h in heads for t in h.subtree
+                                       if t.dep_ == "prep" and t.lower_ == "from"
+                                       for g in t.children if g.dep_ == "pobj"), None)
+        elif any(c.dep_ == "appos" for c in noun.children):
+            heads = [c for c in noun.children if c.dep_ == "appos"]
         elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             verb = head.head
             heads = [c for c in verb.children if c.dep_ == "dobj"]
@@ -309,11 +339,19 @@ class GiftFinder:
         gift.date = attached_date(gift.trigger)
         found.append(gift)
 
-    def fill_dates(self, doc: Doc, gifts: list[GiftRecord]) -> None:
+    @staticmethod
+    def fill_dates(doc: Doc, gifts: list[GiftRecord]) -> None:
+        """A gift with no date of its own took place on the day of the reported occasion: the
+        nearest day named before it within the week up to publication, else that day."""
         published = doc._.published
+        if published is None:
+            return
+        days = [(t.start, t._.timex_value[:10]) for t in doc._.timexes or []
+                if t._.timex_type in {"DATE", "TIME"} and recent_day(t._.timex_value, published)]
         for gift in gifts:
-            if gift.date is None and published is not None:
-                gift.date = published.isoformat()
+            if gift.date is None:
+                before = [day for start, day in days if start < gift.trigger.i]
+                gift.date = before[-1] if before else published.isoformat()
 
 
 
@@ -351,6 +389,15 @@ def same_item(a: Span, b: Span) -> bool:
 def compatible(a: GiftRecord, b: GiftRecord) -> bool:
     return all(x is None or y is None or x is y
                for x, y in ((a.giver, b.giver), (a.recipient, b.recipient)))
+
+
+def recent_day(value: str | None, published) -> bool:
+    """A calendar day in the seven days up to publication: the news event's own day."""
+    try:
+        day = dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return False
+    return dt.timedelta(0) <= published - day <= dt.timedelta(days=7)
 
 
 def attached_date(trigger: Token) -> str | None:

@@ -108,6 +108,37 @@ def implied_surname(span: Span, named: list[Span]) -> str | None:
     return partner[-1].text
 
 
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across"}
+
+
+def is_dateline(span: Span) -> bool:
+    """"MEXICO CITY —", "WASHINGTON (AP)": the place line that opens a wire report."""
+    doc = span.doc
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return at_line_start and (span.text.isupper() or after in {"\u2014", "\u2013", "--"}) \
+        and after in {"\u2014", "\u2013", "-", "--", "(", ","}
+
+
+def is_location(span: Span) -> bool:
+    """A one-word name that only locates something: "made in Taxco", "the island of Saaremaa"."""
+    root = span.root
+    if len(span) != 1 or span.label_ == "COUNTRY" or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in roles().place_heads
+
+
+def after_person_title(span: Span) -> bool:
+    """An organisation label on a name right after a person's title ("Mayor Megan Thornbury")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in roles().titles or is_honorific(before)
+
+
 def acts(span: Span) -> bool:
     """The span is the subject of its clause (alone or in a list of subjects)."""
     root = span.root
@@ -157,8 +188,10 @@ def named_mentions(doc: Doc) -> list[Span]:
         if span is None or overlaps(span, timexes):
             continue
         label = classify(span)
-        if label is None:
+        if label is None or is_dateline(span) or is_location(span):
             continue
+        if label == "ORG" and after_person_title(span):
+            label = "PERSON"
         if label == "PERSON" and len(span) > 1 and modifies_common_noun(span):
             span = span[:1]
         span = Span(doc, span.start, span.end, label=label)
