@@ -46,7 +46,8 @@ class Cluster:
             self.full_name = True
         if is_honorific(span[0]):
             self.honorifics.add(span[0].lower_.rstrip("."))
-            self.gender = self.gender or roles().honorifics.get(span[0].lower_)
+            if len(self.mentions) == 1 or len(name_words(span)) > 1:
+                self.gender = self.gender or roles().honorifics.get(span[0].lower_)
 
 
 def state_name(span: Span) -> str | None:
@@ -108,6 +109,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
         clusters = self.cluster_names([m for m in mentions if m.label_ != "ROLE"])
+        self.add_repeats(doc, clusters)
         by_country = {c.record.name: c.record for c in clusters if c.kind == "country"}
         for cluster in clusters:
             self.describe(cluster, by_country)
@@ -148,6 +150,22 @@ class ActorResolver:
             else:
                 cluster.record.name = best_name(cluster)
         return clusters
+
+    @staticmethod
+    def add_repeats(doc: Doc, clusters: list[Cluster]) -> None:
+        """A one-word name or acronym the model tagged once is the same actor wherever it
+        recurs untagged ("KCNA reported ... KCNA claimed")."""
+        taken = {t.i for c in clusters for m in c.mentions for t in m}
+        forms: dict[str, Cluster] = {}
+        for cluster in sorted(clusters, key=lambda c: c.first):
+            for mention in cluster.mentions:
+                if len(mention) == 1 and mention[0].text[:1].isupper():
+                    forms.setdefault(mention.text, cluster)
+        for token in doc:
+            cluster = forms.get(token.text)
+            if cluster is not None and token.i not in taken and token.pos_ == "PROPN":
+                cluster.mentions.append(Span(doc, token.i, token.i + 1,
+                                             label=cluster.mentions[0].label_))
 
     def find_cluster(self, span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
         if kind == "country":
@@ -220,9 +238,10 @@ class ActorResolver:
         compatible = r.role_heads.get(key or "", frozenset())
         people = [c for c in clusters if c.kind == "person" and c.record.title
                   and title_matches(c.record.title, compatible)
-                  and (country is None or (c.record.affiliation is not None
-                                           and c.record.affiliation.name == country))]
-        return nearest(people, span.start)
+                  and not any(m.sent == span.sent and m.start < span.start for m in c.mentions)]
+        same_country = [c for c in people if c.record.affiliation is not None
+                        and c.record.affiliation.name == country]
+        return nearest(same_country if country and same_country else people, span.start)
 
     def link_pronouns(self, doc: Doc, clusters: list[Cluster]) -> None:
         people = {id(c.record): c for c in clusters if c.kind == "person"}

@@ -97,6 +97,17 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
+def inside_quotes(token: Token) -> bool:
+    """Within a direct quote of its paragraph: a speaker's retelling of a listed gift."""
+    doc = token.doc
+    i = token.i - 1
+    marks = 0
+    while i >= 0 and "\n" not in doc[i].text_with_ws:
+        marks += doc[i].is_quote
+        i -= 1
+    return marks % 2 == 1
+
+
 def introduces_new_thing(noun: Token) -> bool:
     """"a dish", "two books", "silk scarves": an indefinite or bare plural noun phrase."""
     if noun.pos_ == "PRON" or noun._.actor is not None:
@@ -169,7 +180,7 @@ class GiftFinder:
             for token in sent:
                 weak = self.is_weak(token, has_gift_noun)
                 for gift in self.read(token, has_gift_noun or weak):
-                    if weak or (has_gift_noun and self.is_generic(gift) and self.is_weak(
+                    if weak or inside_quotes(token) or (has_gift_noun and self.is_generic(gift) and self.is_weak(
                             gift.trigger, False)):
                         self.merge_only(found, gift)
                     else:
