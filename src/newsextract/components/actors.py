@@ -46,8 +46,7 @@ class Cluster:
             self.full_name = True
         if is_honorific(span[0]):
             self.honorifics.add(span[0].lower_.rstrip("."))
-            if len(self.mentions) == 1 or len(name_words(span)) > 1:
-                self.gender = self.gender or roles().honorifics.get(span[0].lower_)
+            self.gender = self.gender or roles().honorifics.get(span[0].lower_)
 
 
 def state_name(span: Span) -> str | None:

@@ -187,7 +187,7 @@ class GiftFinder:
                         self.add(found, gift)
         fill_parties(found)
         self.fill_dates(doc, found)
-        doc._.gifts = [g for g in found if g.giver and g.recipient]
+        doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
 
     def is_weak(self, token: Token, has_gift_noun: bool) -> bool:
@@ -278,12 +278,12 @@ class GiftFinder:
             parties = conjuncts(agent) if agent is not None else []
             heads = self.listed_before(verb.head)
         else:
-            parties = conjuncts(subj) if subj is not None else []
+            parties = conjuncts(subj, appositions=True) if subj is not None else []
             partner = prep_object(verb, "with")
             if partner is not None:
                 parties.append(partner)
             heads = [c for c in verb.children if c.dep_ == "dobj"]
-        actors = [a for a in (actor_of(p) for p in parties) if a is not None]
+        actors = list(dict.fromkeys(a for a in (actor_of(p) for p in parties) if a is not None))
         if len(actors) < 2:
             return []
         first, second = actors[0], actors[1]

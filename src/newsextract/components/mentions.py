@@ -38,18 +38,26 @@ def title_length(tokens) -> int:
 
 
 def trim(span: Span) -> Span | None:
-    """The span without a leading article or title and without a trailing possessive."""
+    """The span without a leading article or title and without a trailing possessive. An
+    "organisation" with a person's title or honorific in it is the person ("Christchurch
+    Mayor Megan Thornbury", "Ms Thornbury")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ == "the":
         start += 1
     while end > start and doc[end - 1].text in POSSESSIVE:
         end -= 1
-    if span.label_ == "PERSON":
+    label = span.label_
+    if label == "ORG":
+        titled = [t.i for t in doc[start:end - 1] if t.lower_ in roles().titles]
+        if titled or is_honorific(doc[start]):
+            label = "PERSON"
+            start = titled[-1] + 1 if titled else start
+    if label == "PERSON":
         start += title_length(doc[start:end])
     if start >= end:
         return None
-    return Span(doc, start, end, label=span.label_)
+    return Span(doc, start, end, label=label)
 
 
 def with_honorific(span: Span) -> Span:
