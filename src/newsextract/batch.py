@@ -9,9 +9,12 @@ leaves a partial JSON file behind.
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import os
 import tempfile
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -53,22 +56,61 @@ def read_all(paths: Iterable[Path], published: str | None,
 
 def process(nlp: Language, articles: Iterable[Article], failures: list[Failure],
             batch_size: int = 16, n_process: int = 1) -> Iterator[ArticleResult]:
-    """Results in input order; an article whose processing fails is reported, not raised."""
+    """Results in input order; an article whose processing fails is reported, not raised.
+
+    With n_process > 1, forked workers share the loaded model copy-on-write and each returns
+    finished results for one chunk; at most two chunks per worker are in flight, so memory
+    stays flat however many articles stream through."""
     iterator = iter(articles)
-    chunk_size = batch_size * max(1, n_process) * 4
-    while chunk := list(islice(iterator, chunk_size)):
+    chunks = iter(lambda: list(islice(iterator, batch_size * (1 if n_process > 1 else 4))), [])
+    if n_process == 1 or "fork" not in mp.get_all_start_methods():
+        outputs: Iterator[list] = (_process_chunk(nlp, chunk, batch_size) for chunk in chunks)
+        yield from _collect(outputs, failures)
+        return
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork")) as pool:
+            pending: deque[Future] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_worker_chunk, chunk, batch_size))
+                if len(pending) >= 2 * n_process:
+                    yield from _collect([pending.popleft().result()], failures)
+            yield from _collect((job.result() for job in pending), failures)
+    finally:
+        _WORKER_NLP = None
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _worker_chunk(chunk: list[Article], batch_size: int) -> list[ArticleResult | Failure]:
+    return _process_chunk(_WORKER_NLP, chunk, batch_size)
+
+
+def _process_chunk(nlp: Language, chunk: list[Article],
+                   batch_size: int) -> list[ArticleResult | Failure]:
+    """The chunk's results; if the batch raises, re-run one by one so only the culprit fails."""
+    try:
+        return [r for _, r in run(nlp, chunk, batch_size)]
+    except Exception:  # noqa: BLE001 - isolate the culprit below
+        pass
+    out: list[ArticleResult | Failure] = []
+    for article in chunk:
         try:
-            results = [r for _, r in run(nlp, chunk, batch_size, n_process)]
-        except Exception:  # noqa: BLE001 - isolate the culprit below
-            results = None
-        if results is not None:
-            yield from results
-            continue
-        for article in chunk:
-            try:
-                yield next(run(nlp, [article], 1, 1))[1]
-            except Exception as exc:  # noqa: BLE001 - a failure is data, not a crash
-                failures.append(Failure(article.doc_id, f"processing failed: {exc!r}"))
+            out.append(next(run(nlp, [article], 1))[1])
+        except Exception as exc:  # noqa: BLE001 - a failure is data, not a crash
+            out.append(Failure(article.doc_id, f"processing failed: {exc!r}"))
+    return out
+
+
+def _collect(outputs: Iterable[list], failures: list[Failure]) -> Iterator[ArticleResult]:
+    for output in outputs:
+        for item in output:
+            if isinstance(item, Failure):
+                failures.append(item)
+            else:
+                yield item
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -36,13 +36,14 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def run(nlp: Language, articles: Iterable[Article], batch_size: int = 16,
-        n_process: int = 1) -> Iterator[tuple[Article, ArticleResult]]:
+def run(nlp: Language, articles: Iterable[Article],
+        batch_size: int = 16) -> Iterator[tuple[Article, ArticleResult]]:
     """Process articles in batches with `nlp.pipe`; the publication date reaches the
-    components through the Doc before they run."""
+    components through the Doc before they run. Single-process on purpose: spaCy's own
+    `n_process` cannot ship these Docs (a `date` in `Doc._`, Spans in the results) through
+    msgpack, so parallelism lives in `batch.process`, which forks whole runs instead."""
     pairs = ((a.text, a) for a in articles)
-    docs = nlp.pipe(_with_published(nlp, pairs), batch_size=batch_size, n_process=n_process,
-                    as_tuples=True)
+    docs = nlp.pipe(_with_published(nlp, pairs), batch_size=batch_size, as_tuples=True)
     for doc, article in docs:
         yield article, to_result(doc, article)
 

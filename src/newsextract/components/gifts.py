@@ -40,13 +40,14 @@ class GiftLexicon:
     weak_receive: frozenset[str]
     gift_nouns: frozenset[str]
     item_links: tuple[str, ...]
+    new_thing_licenses: frozenset[str]
 
     @classmethod
     def load(cls) -> GiftLexicon:
         data = load_data("gift_lexicon.json")
         return cls(*(frozenset(data[k]) for k in ("give", "receive", "exchange", "weak_give",
                                                  "weak_receive", "gift_nouns")),
-                   tuple(data["item_links"]))
+                   tuple(data["item_links"]), frozenset(data["new_thing_licenses"]))
 
 
 def actor_of(token: Token | None) -> ActorRecord | None:
@@ -178,10 +179,11 @@ class GiftFinder:
         for sent in doc.sents:
             has_gift_noun = any(t.lemma_.lower() in self.lex.gift_nouns for t in sent)
             for token in sent:
-                weak = self.is_weak(token, has_gift_noun)
-                for gift in self.read(token, has_gift_noun or weak):
-                    if weak or inside_quotes(token) or (has_gift_noun and self.is_generic(gift) and self.is_weak(
-                            gift.trigger, False)):
+                unlicensed = self.is_weak(token) and not (
+                    has_gift_noun or self.brings_new_thing(token))
+                for gift in self.read(token):
+                    if unlicensed or inside_quotes(token) or (
+                            self.is_weak(token) and self.is_generic(gift)):
                         self.merge_only(found, gift)
                     else:
                         self.add(found, gift)
@@ -190,15 +192,16 @@ class GiftFinder:
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
 
-    def is_weak(self, token: Token, has_gift_noun: bool) -> bool:
+    def is_weak(self, token: Token) -> bool:
         """A verb that names a gift only where the sentence says so ("sent ... as a gift") or
         where it brings a new thing ("brought his host a dish"; not "handing the seat")."""
         lemma = token.lemma_.lower()
-        if has_gift_noun or token.pos_ not in {"VERB", "AUX"} or not (
-                lemma in self.lex.weak_give or lemma in self.lex.weak_receive):
-            return False
-        things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        return not any(introduces_new_thing(t) for t in things)
+        return token.pos_ in {"VERB", "AUX"} and (
+            lemma in self.lex.weak_give or lemma in self.lex.weak_receive)
+
+    def brings_new_thing(self, verb: Token) -> bool:
+        return verb.lemma_.lower() in self.lex.new_thing_licenses and any(
+            introduces_new_thing(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})
 
     def is_generic(self, gift: GiftRecord) -> bool:
         return gift.item.root.lemma_.lower() in self.lex.gift_nouns
@@ -211,13 +214,13 @@ class GiftFinder:
         if earlier is not None and earlier.date is None:
             earlier.date = attached_date(gift.trigger)
 
-    def read(self, token: Token, has_gift_noun: bool) -> list[GiftRecord]:
+    def read(self, token: Token) -> list[GiftRecord]:
         lemma = token.lemma_.lower()
         lex = self.lex
         if token.pos_ in {"VERB", "AUX"}:
-            if lemma in lex.give or (lemma in lex.weak_give and has_gift_noun):
+            if lemma in lex.give or lemma in lex.weak_give:
                 return self.read_give(token)
-            if lemma in lex.receive or (lemma in lex.weak_receive and has_gift_noun):
+            if lemma in lex.receive or lemma in lex.weak_receive:
                 return self.read_receive(token)
             if lemma in lex.exchange:
                 return self.read_exchange(token)

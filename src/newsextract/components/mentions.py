@@ -215,17 +215,20 @@ def named_mentions(doc: Doc) -> list[Span]:
 
 
 def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
-    """"Ms Dubois" where the model saw no entity: an honorific and the capitalised proper
-    nouns after it name a person."""
+    """"Ms Dubois", "Mayor Megan Thornbury" where the model saw no entity: an honorific or a
+    capitalised title and the capitalised proper nouns after it name a person."""
     names = []
+    titles = roles().titles
     for token in doc[:-1]:
-        if not is_honorific(token) or not token.text[:1].isupper():
+        if not token.text[:1].isupper() or not (is_honorific(token) or token.lower_ in titles):
             continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        start = end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].lower_ not in titles:
             end += 1
-        span = Span(doc, token.i, end, label="PERSON")
-        if end > token.i + 1 and not overlaps(span, found + names):
+        span = Span(doc, token.i if is_honorific(token) else start, end, label="PERSON")
+        part_of_title = end < len(doc) and doc[end].lower_ in titles
+        if end > start and not part_of_title and not overlaps(span, found + names):
             names.append(span)
     return names
 
