@@ -116,6 +116,8 @@ def implied_surname(span: Span, named: list[Span]) -> str | None:
     return partner[-1].text
 
 
+NAME_PARTICLES = {"of", "the", "and", "for", "de", "del", "da", "di", "du", "la", "le", "al",
+                  "bin", "ibn", "van", "von", "der", "den", "y", "e", "do", "dos", "das"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across"}
 
 
@@ -163,8 +165,13 @@ def classify(span: Span) -> str | None:
         return "COUNTRY"
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return None
+    if countries().of_demonym(text) or (text.endswith("s") and countries().of_demonym(text[:-1])):
+        return None
+    if any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES
+           and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
+        return None
     if span.label_ == "NORP":
-        if countries().of_demonym(text) or span.root.dep_ in {"amod", "compound"}:
+        if span.root.dep_ in {"amod", "compound"}:
             return None
         return "ORG" if span.root.tag_ in {"NNPS", "NNS"} else None
     if any(t.like_num for t in span) or is_all_caps_common(span) or is_title_only(span):
@@ -178,6 +185,8 @@ def classify(span: Span) -> str | None:
         return None
     if span.label_ == "ORG" and modifies_common_noun(span) and not span.text.isupper() \
             and not any(t.lower_ in roles().org_heads for t in span):
+        return "BRAND"
+    if span.label_ == "PERSON" and len(span) == 1 and modifies_common_noun(span):
         return "BRAND"
     return span.label_
 
