@@ -172,7 +172,7 @@ class ActorResolver:
             return next((c for c in clusters if c.kind == "country"
                          and state_name(c.mentions[0]) == name), None)
         words = name_words(span)
-        if not words:
+        if not words or span.label_ == "BRAND":
             return None
         acronym = len(span) == 1 and span[0].is_upper and len(span[0]) > 1
         gender = roles().honorifics.get(span[0].lower_) if is_honorific(span[0]) else None
@@ -229,6 +229,9 @@ class ActorResolver:
         key = role_key(span)
         country = country_in(list(span))
         r = roles()
+        named_after = [c for c in clusters if c.kind == "organization" and key in c.tokens]
+        if key in r.org_heads and named_after:
+            return nearest(named_after, span.start)
         if key in r.state_roles:
             return next((c for c in clusters if c.kind == "country" and c.record.name == country), None)
         if key in r.org_roles:

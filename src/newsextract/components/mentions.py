@@ -214,6 +214,7 @@ def named_mentions(doc: Doc) -> list[Span]:
         span = Span(doc, span.start, span.end, label=label)
         found.append(with_honorific(span) if label == "PERSON" else span)
     found += honorific_names(doc, found)
+    found += institution_names(doc, found)
     found += family_names(doc, found)
     implied = {}
     for span in found:
@@ -242,6 +243,33 @@ def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
     return names
 
 
+def institution_names(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Secretariat of Economy", "Ministry of Tourism and Sport" where the model saw no
+    entity: a capitalised run headed by an institution word."""
+    names = []
+    heads = roles().org_heads
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper() and token.lower_ in heads):
+            i += 1
+            continue
+        start = i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        end = i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in {"of", "and", "for"} \
+                and doc[end + 1].text[:1].isupper():
+            end += 2
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+        span = Span(doc, start, end, label="ORG")
+        if end - start > 1 and not overlaps(span, found + names):
+            names.append(span)
+        i = end
+    return names
+
+
 def family_names(doc: Doc, found: list[Span]) -> list[Span]:
     """"the Vances", "the Obamas": a plural of a person's surname names the family, which
     the actor resolver links to that person."""
@@ -264,7 +292,8 @@ def role_key(chunk: Span) -> str | None:
         words.insert(0, f"{root.nbor(-1).lower_} {root.lower_}")
     for key in words:
         lemma = key if " " in key else root.lemma_.lower()
-        if lemma in r.role_heads or lemma in r.org_roles or lemma in r.state_roles:
+        if lemma in r.role_heads or lemma in r.org_roles or lemma in r.state_roles \
+                or lemma in r.org_heads:
             return lemma
     return None
 
