@@ -45,11 +45,22 @@ class GiftRecord:
 
 @dataclass(eq=False)
 class ClaimRecord:
+    """`content` is the claim's extent; `omit` are spans inside it that are not part of what
+    was claimed (the attribution between two halves of a quote, a hedge adverb)."""
+
     speaker: ActorRecord | None
     content: Span
     cue: Span | None
     polarity: str = "assert"
     via: ActorRecord | None = None
+    omit: list[Span] = field(default_factory=list)
+
+    @property
+    def content_text(self) -> str:
+        doc = self.content.doc
+        dropped = {i for span in self.omit for i in range(span.start, span.end)}
+        return "".join(doc[i].text_with_ws for i in range(self.content.start, self.content.end)
+                       if i not in dropped).strip()
 
 
 def register_extensions() -> None:

@@ -39,7 +39,7 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
     ]
     claims = [
         Claim(speaker=_name(c.speaker), via=_name(c.via), cue=c.cue.text if c.cue else None,
-              content=c.content.text, polarity=c.polarity, start=c.content.start_char,
+              content=c.content_text, polarity=c.polarity, start=c.content.start_char,
               end=c.content.end_char, evidence=_evidence(c.content))
         for c in doc._.claims or []
     ]
