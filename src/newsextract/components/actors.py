@@ -172,8 +172,11 @@ class ActorResolver:
             return next((c for c in clusters if c.kind == "country"
                          and state_name(c.mentions[0]) == name), None)
         words = name_words(span)
-        if not words or span.label_ == "BRAND":
+        if not words:
             return None
+        if span.label_ == "BRAND":
+            return next((c for c in clusters if any(name_words(m) == words for m in c.mentions)),
+                        None)
         acronym = len(span) == 1 and span[0].is_upper and len(span[0]) > 1
         gender = roles().honorifics.get(span[0].lower_) if is_honorific(span[0]) else None
         candidates = []
