@@ -45,6 +45,9 @@ def trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and doc[start].lower_ == "the":
         start += 1
+    line_break = next((t.i + 1 for t in doc[start:end - 1] if "\n" in t.whitespace_), None)
+    if line_break is not None:
+        end = line_break
     while end > start and doc[end - 1].text in POSSESSIVE:
         end -= 1
     label = span.label_
@@ -149,6 +152,13 @@ def after_person_title(span: Span) -> bool:
     return before.lower_ in roles().titles or is_honorific(before)
 
 
+def inside_name(span: Span) -> bool:
+    """"Valeska Paris": a place name right after a capitalised proper noun is part of a name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
+        and "\n" not in before.whitespace_
+
+
 def acts(span: Span) -> bool:
     """The span is the subject of its clause (alone or in a list of subjects)."""
     root = span.root
@@ -161,7 +171,8 @@ def classify(span: Span) -> str | None:
     """The mention label of a trimmed entity, or None when it is not an actor."""
     text = span.text
     last = span[-1].lower_
-    if countries().country(text) or (countries().of_capital(text) and acts(span)):
+    if countries().country(text) or (countries().of_capital(text) and acts(span)
+                                     and not inside_name(span)):
         return "COUNTRY"
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return None
@@ -179,6 +190,8 @@ def classify(span: Span) -> str | None:
     if any(t.text in POSSESSIVE for t in span[:-1]) or inside_title(span):
         return None
     if span.label_ == "PERSON" and span.text.lower() in roles().titles:
+        return None
+    if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and last in roles().titles:
         return None
     if last in roles().place_heads or any(
             c.dep_ == "appos" and c.lemma_.lower() in roles().place_heads for c in span.root.children):
