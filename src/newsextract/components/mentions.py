@@ -193,7 +193,7 @@ def classify(span: Span) -> str | None:
         return None
     if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and last in roles().titles:
         return None
-    if last in roles().place_heads or any(
+    if last in roles().place_heads or span.root.lower_ in roles().place_heads or any(
             c.dep_ == "appos" and c.lemma_.lower() in roles().place_heads for c in span.root.children):
         return None
     if span.label_ == "ORG" and modifies_common_noun(span) and not span.text.isupper() \
