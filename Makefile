@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 OUT ?= out
 
-.PHONY: install extract test score bench benchmarks clean
+.PHONY: install extract test score bench benchmarks report clean
 
 install: $(STAMP)
 
@@ -30,6 +30,13 @@ score: $(STAMP)
 		$(BIN)/newsextract extract $(SHARED)/corpus/ --out $(OUT)/shared --quiet && \
 		$(BIN)/newsextract score $(SHARED)/corpus/gold/ $(OUT)/shared --baseline $(SHARED)/corpus/; \
 	fi
+
+benchmarks: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/python benchmarks/tempeval3.py $(SHARED)/benchmarks/tempeval3-platinum/te3-platinum | tee $(OUT)/tempeval3.txt
+	$(BIN)/python benchmarks/gum.py $(SHARED)/benchmarks/gum-news/conllu | tee $(OUT)/gum.txt
+	@tail -n 1 $(OUT)/tempeval3.txt
+	@tail -n 1 $(OUT)/gum.txt
 
 clean:
 	rm -rf $(OUT) build src/*.egg-info

@@ -27,7 +27,7 @@ Mapping decisions (SOURCE.md §4, §6-§8; the spec's §2.1 and §2.4):
   has learned". Hedged claims without a source are not annotated, so predictions of them are
   dropped before scoring.
 
-    python benchmarks/gum.py [/work/shared/benchmarks/gum-news/conllu] [--split test] [-v]
+    python benchmarks/gum.py [../shared/benchmarks/gum-news/conllu] [--split test] [-v]
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from newsextract.normalize import norm
 from newsextract.scoring import ActorResolver, max_matching, score_results
 from newsextract.scoring.match import content_match
 
-DEFAULT_DIR = Path("/work/shared/benchmarks/gum-news/conllu")
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "gum-news" / "conllu"
 ANCHORS = [("Citron (BBC), PARC 3.0", {"source F1": 82.0, "cue F1": 82.3,
                                         "content overlap F1": 83.3})]
 ACTOR_TYPES = {"person": "person", "organization": "organization"}

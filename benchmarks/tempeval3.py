@@ -5,7 +5,7 @@ timex component, and scores like the official TE3 scorer: strict (same extent) a
 overlap) extent P/R/F1, and attribute F1 (relaxed matches with the right attribute, over the
 system and gold totals). The platinum texts are used for evaluation only and never copied.
 
-    python benchmarks/tempeval3.py /work/shared/benchmarks/tempeval3-platinum/te3-platinum [-v]
+    python benchmarks/tempeval3.py [../shared/benchmarks/tempeval3-platinum/te3-platinum] [-v]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-DEFAULT_DIR = Path("/work/shared/benchmarks/tempeval3-platinum/te3-platinum")
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tempeval3-platinum" / "te3-platinum"
 ANCHORS = [  # UzZaman et al. 2013, Table 3 (Task A): value F1, relaxed F1, strict F1, type F1
     ("HeidelTime-t", 77.61, 90.30, 81.34, None),
     ("SUTime", 67.38, 90.32, 79.57, None),
