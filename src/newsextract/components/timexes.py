@@ -214,7 +214,8 @@ class TimexRecognizer:
 
     @staticmethod
     def _context_day(span: Span, timexes: list[Span], resolved: dict[tuple[int, int], Resolution]) -> dt.date | None:
-        """The day a clock time belongs to: "7:10 a.m. on April 10th", or a date earlier in the sentence."""
+        """The day a clock time belongs to: "7:10 a.m. on April 10th", else the last day the
+        article named before it (the day its narrative is on), else the publication day."""
         def day_of(other: Span) -> dt.date | None:
             value = resolved[(other.start, other.end)][1] or ""
             try:
@@ -227,7 +228,7 @@ class TimexRecognizer:
         if after and any(tok.lower_ == "on" for tok in doc[span.end:after[0].start]):
             if (day := day_of(after[0])) is not None:
                 return day
-        before = [t for t in timexes if t.end <= span.start and t.sent == sent and day_of(t)]
+        before = [t for t in timexes if t.end <= span.start and day_of(t)]
         return day_of(before[-1]) if before else None
 
 
