@@ -24,7 +24,9 @@ from .timex_normalize import Resolution, Tense, resolve
 
 _PAST_TAGS = {"VBD"}
 _FORWARD_PREPOSITIONS = {"until", "till", "til"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_AUX = frozenset(lexicon()["future_auxiliaries"])
+_INTENT_VERBS = frozenset(lexicon()["intent_verbs"])
+"""An infinitive after an intention verb is ahead ("hope to sign it in January")."""
 _ATTACHED_WORDS = {"earlier", "later", "before", "after"}
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -41,7 +43,8 @@ def clause_tense(span: Span) -> Tense:
     if not auxes and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and token.tag_ in ("VB", "VBG"):
         return clause_tense(token.doc[token.head.i:token.head.i + 1])
     words = {a.lower_ for a in auxes} | {token.lower_}
-    if words & _FUTURE_AUX or (token.head.lower_ == "going" and token.dep_ == "xcomp"):
+    intended = token.dep_ == "xcomp" and token.head.lemma_ in _INTENT_VERBS
+    if words & _FUTURE_AUX or intended or (token.head.lower_ == "going" and token.dep_ == "xcomp"):
         return "future"
     if token.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
@@ -148,6 +151,7 @@ class TimexRecognizer:
                 day = self._context_day(span, timexes, resolved)
                 if day is not None:
                     value = day.isoformat() + value[len(anchor.isoformat()):]
+                    resolved[(span.start, span.end)] = (kind, value)
             span._.timex_type, span._.timex_value = kind, value
         doc._.timexes = timexes
         return doc
