@@ -254,8 +254,8 @@ class GiftFinder:
             if recipient is None and heads:
                 recipient = actor_in_modifiers(heads[0])
             with_obj = prep_object(verb, "with")
-            if with_obj is not None and recipient is not None and not heads:
-                heads.append(with_obj)
+            if with_obj is not None and recipient is not None:
+                heads.insert(0, with_obj)
             heads += self.linked_items(verb)
         return self.make(giver, recipient, heads, verb)
 
