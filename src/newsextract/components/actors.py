@@ -118,8 +118,7 @@ class ActorResolver:
                 target.mentions.append(span)
                 if target.record.title is None and target.kind == "person":
                     target.record.title = role_key(span)
-        clusters = [c for c in clusters
-                    if not (c.kind == "organization" and any(m.label_ == "BRAND" for m in c.mentions))]
+        clusters = [c for c in clusters if not is_brand(c)]
         records = []
         for cluster in sorted(clusters, key=lambda c: c.first):
             cluster.record.titled_forms = [f for m in cluster.mentions if (f := titled_form(m))]
@@ -257,6 +256,14 @@ class ActorResolver:
             target = antecedent(token, gender, people)
             if target is not None:
                 token._.actor = target
+
+
+def is_brand(cluster: Cluster) -> bool:
+    """An organisation named before a thing it makes ("Aurus limousine"), unless its name
+    says it is an institution ("Christchurch City Council")."""
+    brand = any(m.label_ == "BRAND" for m in cluster.mentions)
+    institution = any(t.lower_ in roles().org_heads for m in cluster.mentions for t in m)
+    return cluster.kind == "organization" and brand and not institution
 
 
 def nearest(clusters: list[Cluster], position: int) -> Cluster | None:

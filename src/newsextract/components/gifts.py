@@ -339,7 +339,7 @@ class GiftFinder:
         return gifts
 
     def expand(self, head: Token) -> list[Token]:
-        return [i for i in conjuncts(head) if i.pos_ in {"NOUN", "PROPN"}]
+        return [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
 
     def add(self, found: list[GiftRecord], gift: GiftRecord) -> None:
         """Add a gift, or fill in an earlier mention of the same gift."""
