@@ -43,6 +43,9 @@ class GiftRecord:
     date: str | None = None
 
 
+DOUBLE_QUOTES = "\"\u201c\u201d"
+
+
 @dataclass(eq=False)
 class ClaimRecord:
     """`content` is the claim's extent; `omit` are spans inside it that are not part of what
@@ -57,10 +60,15 @@ class ClaimRecord:
 
     @property
     def content_text(self) -> str:
+        """The content without omitted spans, and without quote marks left unpaired by the
+        content's bounds."""
         doc = self.content.doc
         dropped = {i for span in self.omit for i in range(span.start, span.end)}
-        return "".join(doc[i].text_with_ws for i in range(self.content.start, self.content.end)
+        text = "".join(doc[i].text_with_ws for i in range(self.content.start, self.content.end)
                        if i not in dropped).strip()
+        if sum(text.count(q) for q in DOUBLE_QUOTES) % 2:
+            text = text.translate({ord(q): None for q in DOUBLE_QUOTES}).strip()
+        return text
 
 
 def register_extensions() -> None:

@@ -99,7 +99,7 @@ def titled_form(span: Span) -> str | None:
     start = span.start
     titles = roles().titles
     for n in (3, 2, 1):
-        if start >= n and doc[start - n:start].text.lower() in titles:
+        if start >= n and doc[start - n:start].text.lower() in titles and doc[start - n].is_title:
             return doc[start - n:span.end].text
     return None
 
