@@ -20,14 +20,11 @@ from ..records import ActorRecord, GiftRecord, register_extensions
 from .lexicon import load_data, roles
 
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
 ITEM_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod",
                   "punct", "cc", "conj", "advmod"}
 VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
-COLLECTIVES = {"family", "government", "people", "office", "delegation", "administration"}
 NOT_NOUNS = {"PRON", "VERB", "AUX", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"}
-INDEFINITE = {"a", "an", "some", "several", "two", "three", "four", "five", "each"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
 
@@ -41,13 +38,19 @@ class GiftLexicon:
     gift_nouns: frozenset[str]
     item_links: tuple[str, ...]
     new_thing_licenses: frozenset[str]
+    collectives: frozenset[str]
+    indefinite: frozenset[str]
+    new_item_words: frozenset[str]
 
     @classmethod
     def load(cls) -> GiftLexicon:
         data = load_data("gift_lexicon.json")
-        return cls(*(frozenset(data[k]) for k in ("give", "receive", "exchange", "weak_give",
-                                                 "weak_receive", "gift_nouns")),
-                   tuple(data["item_links"]), frozenset(data["new_thing_licenses"]))
+        sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+        return cls(item_links=tuple(data["item_links"]),
+                   **{k: v for k, v in sets.items() if k != "item_links"})
+
+
+LEXICON = GiftLexicon.load()
 
 
 def actor_of(token: Token | None) -> ActorRecord | None:
@@ -64,7 +67,7 @@ def actor_of(token: Token | None) -> ActorRecord | None:
             continue
         if child.dep_ in {"conj", "appos"} or child.dep_ in {"compound", "poss"} and not is_role:
             return child._.actor
-    if not is_role and token.lemma_.lower() in COLLECTIVES:
+    if not is_role and token.lemma_.lower() in LEXICON.collectives:
         return actor_of(prep_object(token, "of"))
     if is_role:
         named = [t for t in token.subtree if t.dep_ == "appos" and t._.actor is not None
@@ -115,7 +118,7 @@ def introduces_new_thing(noun: Token) -> bool:
         return False
     words = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "amod"}}
     has_det = any(c.dep_ in {"det", "poss"} for c in noun.children)
-    return bool(words & INDEFINITE) or (not has_det and noun.tag_ in {"NNS", "NNPS"})
+    return bool(words & LEXICON.indefinite) or (not has_det and noun.tag_ in {"NNS", "NNPS"})
 
 
 def actor_in_modifiers(head: Token) -> ActorRecord | None:
@@ -247,7 +250,7 @@ class GiftFinder:
             heads = []
             for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
                 if obj._.actor is not None or is_person_noun(obj) or \
-                        obj.lemma_.lower() in COLLECTIVES:
+                        obj.lemma_.lower() in LEXICON.collectives:
                     recipient = recipient or actor_of(obj)
                 elif obj.pos_ not in NOT_NOUNS:
                     heads.append(obj)
@@ -387,13 +390,10 @@ def fill_parties(gifts: list[GiftRecord]) -> None:
                 gift.giver = back or same
 
 
-NEW_ITEM_WORDS = {"another", "second", "new", "other"}
-
-
 def same_item(a: Span, b: Span) -> bool:
     """Two mentions of one gift: one's head noun is among the other's words, and the later
     one is not introduced as another thing ("another Aurus")."""
-    if any(t.lower_ in NEW_ITEM_WORDS for t in b.root.lefts):
+    if any(t.lower_ in LEXICON.new_item_words for t in b.root.lefts):
         return False
     words_a = {t.lemma_.lower() for t in a if not t.is_stop and not t.is_punct}
     words_b = {t.lemma_.lower() for t in b if not t.is_stop and not t.is_punct}
@@ -437,4 +437,4 @@ def attached_date(trigger: Token) -> str | None:
 @Language.factory("newsextract_gifts")
 def make_gifts(nlp: Language, name: str) -> GiftFinder:
     register_extensions()
-    return GiftFinder(GiftLexicon.load())
+    return GiftFinder(LEXICON)
