@@ -31,6 +31,11 @@ score: $(STAMP)
 		$(BIN)/newsextract score $(SHARED)/corpus/gold/ $(OUT)/shared --baseline $(SHARED)/corpus/; \
 	fi
 
+BENCH_N ?= 240
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --n $(BENCH_N)
+
 benchmarks: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/python benchmarks/tempeval3.py $(SHARED)/benchmarks/tempeval3-platinum/te3-platinum | tee $(OUT)/tempeval3.txt

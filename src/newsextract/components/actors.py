@@ -251,7 +251,7 @@ class ActorResolver:
         people = {id(c.record): c for c in clusters if c.kind == "person"}
         for token in doc:
             gender = PRONOUN_GENDER.get(token.lower_)
-            if gender is None or token.tag_ != "PRP" and token.tag_ != "PRP$":
+            if gender is None or token.tag_ not in {"PRP", "PRP$"}:
                 continue
             target = antecedent(token, gender, people)
             if target is not None:

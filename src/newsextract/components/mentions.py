@@ -10,6 +10,8 @@ common words, and entities inside time expressions dropped.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,8 +23,13 @@ DETERMINERS = {"the", "his", "her", "its", "their"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
 
+@lru_cache(maxsize=1)
+def honorific_stems() -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in roles().honorifics)
+
+
 def is_honorific(token) -> bool:
-    return token.lower_.rstrip(".") in {h.rstrip(".") for h in roles().honorifics}
+    return token.lower_.rstrip(".") in honorific_stems()
 
 
 def title_length(tokens) -> int:
