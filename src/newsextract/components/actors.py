@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, register_extensions
 from .lexicon import countries, roles
-from .mentions import is_honorific, role_key
+from .mentions import is_honorific, role_key, token_indices
 
 KINDS = {"PERSON": "person", "ORG": "organization", "BRAND": "organization",
          "COUNTRY": "country"}
@@ -159,9 +159,10 @@ class ActorResolver:
             for mention in cluster.mentions:
                 if len(mention) == 1 and mention[0].text[:1].isupper():
                     forms.setdefault(mention.text, cluster)
-        for token in doc:
-            cluster = forms.get(token.text)
-            if cluster is not None and token.i not in taken and token.pos_ == "PROPN":
+        for i in token_indices(doc, "ORTH", *forms):
+            token = doc[i]
+            cluster = forms[token.text]
+            if i not in taken and token.pos_ == "PROPN":
                 cluster.mentions.append(Span(doc, token.i, token.i + 1,
                                              label=cluster.mentions[0].label_))
 
@@ -249,9 +250,10 @@ class ActorResolver:
 
     def link_pronouns(self, doc: Doc, clusters: list[Cluster]) -> None:
         people = {id(c.record): c for c in clusters if c.kind == "person"}
-        for token in doc:
-            gender = PRONOUN_GENDER.get(token.lower_)
-            if gender is None or token.tag_ not in {"PRP", "PRP$"}:
+        for i in token_indices(doc, "LOWER", *PRONOUN_GENDER):
+            token = doc[i]
+            gender = PRONOUN_GENDER[token.lower_]
+            if token.tag_ not in {"PRP", "PRP$"}:
                 continue
             target = antecedent(token, gender, people)
             if target is not None:

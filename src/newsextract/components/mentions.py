@@ -318,11 +318,19 @@ def role_key(chunk: Span) -> str | None:
     return None
 
 
+def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
+    """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
+    instead of building a Token object for every word."""
+    hashes = {doc.vocab.strings[v] for v in values}
+    return [i for i, h in enumerate(doc.to_array(attr).tolist()) if h in hashes]
+
+
 def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
     """Definite descriptions of a role ("the Russian leader", "his sister", "the outlet")."""
     found = []
-    possessive_roles = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss"
-                        and t.left_edge.lower_ in DETERMINERS and t.left_edge.i < t.i]
+    possessors = (doc[i] for i in token_indices(doc, "DEP", "poss"))
+    possessive_roles = [doc[t.left_edge.i:t.i + 1] for t in possessors
+                        if t.left_edge.lower_ in DETERMINERS and t.left_edge.i < t.i]
     for chunk in list(doc.noun_chunks) + possessive_roles:
         if chunk[0].lower_ not in DETERMINERS or overlaps(chunk, named):
             continue
