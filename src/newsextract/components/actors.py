@@ -143,6 +143,9 @@ class ActorResolver:
             target.add(span)
             target.first = min(target.first, span.start)
         for cluster in clusters:
+            labels = [m.label_ for m in cluster.mentions]
+            if cluster.kind == "organization" and labels.count("PERSON") > labels.count("ORG"):
+                cluster.kind = cluster.record.kind = "person"
             if cluster.kind == "country":
                 cluster.record.name = state_name(cluster.mentions[0]) or ""
             else:
