@@ -208,6 +208,9 @@ def classify(span: Span) -> str | None:
         return "BRAND"
     if span.label_ == "PERSON" and len(span) == 1 and modifies_common_noun(span):
         return "BRAND"
+    if span.label_ == "PERSON" and any(t.lower_ in roles().org_heads or t.lower_ in
+                                       roles().media_heads for t in span[1:]):
+        return "ORG"
     return span.label_
 
 
