@@ -110,3 +110,16 @@ def test_score_prints_the_table_with_macro_f1_last(tmp_path):
     assert result.exit_code == 0
     assert result.output.strip().splitlines()[-1].startswith("macro F1")
     assert json.loads((tmp_path / "r.json").read_text())["macro_f1"] == 1.0
+
+
+def test_non_english_text_is_processed_with_a_warning(full_nlp):
+    from newsextract import extract
+    text = ("Der Präsident überreichte seinem Gast gestern eine wertvolle Vase aus Porzellan. "
+            "Beide Staatschefs lobten anschließend die guten Beziehungen zwischen ihren Ländern "
+            "und kündigten weitere Treffen im kommenden Jahr an, berichteten Medien.")
+    result = extract(text, published="2024-06-19", nlp=full_nlp)
+    assert any("does not look like English" in w for w in result.warnings)
+    english = extract("Mr Putin gave Mr Kim a tea set on Wednesday, and the two leaders then "
+                      "held talks that lasted about two hours in the capital, officials said.",
+                      published="2024-06-19", nlp=full_nlp)
+    assert english.warnings == []

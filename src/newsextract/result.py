@@ -43,5 +43,17 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
               end=c.content.end_char, evidence=_evidence(c.content))
         for c in doc._.claims or []
     ]
-    return ArticleResult(**article.metadata(), warnings=list(article.warnings), actors=actors,
+    warnings = list(article.warnings)
+    if not looks_english(doc):
+        warnings.append("the text does not look like English: expect few and poor extractions")
+    return ArticleResult(**article.metadata(), warnings=warnings, actors=actors,
                          gifts=gifts, dates=dates, claims=claims)
+
+
+def looks_english(doc: Doc, min_words: int = 20, min_stop_share: float = 0.15) -> bool:
+    """English prose is about a third function words ("the", "of", "and"); text in another
+    language has almost none. Short texts are given the benefit of the doubt."""
+    words = [t for t in doc if t.is_alpha]
+    if len(words) < min_words:
+        return True
+    return sum(t.is_stop for t in words) / len(words) >= min_stop_share
