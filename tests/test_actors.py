@@ -63,3 +63,17 @@ def test_byline_is_metadata(tmp_path):
     article = read_article(path)
     assert article.byline == "By Jane Doe, Example Wire"
     assert "Jane Doe" not in article.text
+
+
+def test_untagged_name_that_speaks_is_an_actor(run):
+    result = run("The researchers met in the town hall. Whitmore said that the survey would "
+                 "continue next year.")
+    assert [(c.speaker, c.cue) for c in result.claims] == [("Whitmore", "said")]
+    assert by_name(result)["Whitmore"].kind == "person"
+
+
+def test_a_title_is_never_a_speaking_name(run):
+    result = run("Deputy Foreign Minister for Protocol Affairs Kim Tae-jin said the crown was "
+                 "a symbol of friendship.")
+    assert "Deputy Foreign Minister" not in by_name(result)
+    assert [c.speaker for c in result.claims] == ["Kim Tae-jin"]

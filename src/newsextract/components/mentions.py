@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import register_extensions
+from .claim_cues import load_cues
 from .lexicon import countries, roles
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -238,6 +239,7 @@ def named_mentions(doc: Doc) -> list[Span]:
         found.append(with_honorific(span) if label == "PERSON" else span)
     found += honorific_names(doc, found)
     found += institution_names(doc, found)
+    found += speaker_names(doc, found)
     found += family_names(doc, found)
     implied = {}
     for span in found:
@@ -290,6 +292,27 @@ def institution_names(doc: Doc, found: list[Span]) -> list[Span]:
         if end - start > 1 and not overlaps(span, found + names):
             names.append(span)
         i = end
+    return names
+
+
+def speaker_names(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Whitmore said ...": a capitalised proper noun the model left untagged is a person
+    (an organisation if an institution word is in it) when it is the subject of a speech verb."""
+    verbs = load_cues().speech_verbs
+    names = []
+    for i in token_indices(doc, "DEP", "nsubj"):
+        token = doc[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.head.lemma_ not in verbs \
+                or token.lower_ in roles().titles:
+            continue
+        start = min([c.i for c in token.children if c.dep_ == "compound"
+                     and c.text[:1].isupper()] + [i])
+        span = Span(doc, start, i + 1, label="PERSON")
+        if overlaps(span, found + names) or countries().country(span.text):
+            continue
+        if any(t.lower_ in roles().org_heads or t.lower_ in roles().media_heads for t in span):
+            span = Span(doc, start, i + 1, label="ORG")
+        names.append(span)
     return names
 
 
