@@ -31,6 +31,9 @@ score: $(STAMP)
 		$(BIN)/newsextract score $(SHARED)/corpus/gold/ $(OUT)/shared --baseline $(SHARED)/corpus/; \
 	fi
 
+report: $(STAMP)
+	$(BIN)/newsextract show corpus/ --gold gold/ --out $(OUT)/report.html
+
 BENCH_N ?= 240
 
 bench: $(STAMP)

@@ -127,6 +127,41 @@ def score(
         typer.echo(format_table(base))
 
 
+@app.command()
+def show(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of .txt files.")],
+    out: Annotated[Path, typer.Option(help="The HTML page to write.")] = Path("report.html"),
+    gold: Annotated[Optional[Path], typer.Option(help="Gold folder: mark rows and show scores.")] = None,
+    model: Annotated[str, typer.Option(help="Installed spaCy English pipeline.")] = DEFAULT_MODEL,
+) -> None:
+    """Write one self-contained HTML page to review the extractions of PATHS."""
+    from .articles import find_article_files
+    from .batch import Failure, process, read_all, write_atomic
+    from .errors import NewsExtractError
+    from .pipeline import load
+    from .review import render_page
+
+    failures: list[Failure] = []
+    try:
+        nlp = load(model)
+        articles = list(read_all(find_article_files(paths), None, failures))
+        results = list(process(nlp, articles, failures))
+        report = None
+        if gold is not None:
+            from .scoring import load_dir, score_results
+            report = score_results(load_dir(gold), results)
+    except NewsExtractError as exc:
+        fail(str(exc))
+    by_id = {r.doc_id: r for r in results}
+    pairs = [(a, by_id[a.doc_id]) for a in articles if a.doc_id in by_id]
+    write_atomic(out, render_page(pairs, report))
+    for failure in failures:
+        typer.secho(f"failed: {failure.source}: {failure.reason}", fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"{len(pairs)} articles -> {out}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
