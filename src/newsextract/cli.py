@@ -149,7 +149,8 @@ def show(
         report = None
         if gold is not None:
             from .scoring import load_dir, score_results
-            report = score_results(load_dir(gold), results)
+            shown = {r.doc_id for r in results}
+            report = score_results([g for g in load_dir(gold) if g.doc_id in shown], results)
     except NewsExtractError as exc:
         fail(str(exc))
     by_id = {r.doc_id: r for r in results}

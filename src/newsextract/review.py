@@ -84,7 +84,8 @@ def render_text(text: str, marks: list[Highlight]) -> str:
 
 def _row(cells: list[str], status: str = "") -> str:
     cls = f' class="{status}"' if status else ""
-    return f"<tr{cls}>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>"
+    return f"<tr{cls}>" + "".join(f"<td>{escape('' if c is None else str(c))}</td>"
+                                   for c in cells) + "</tr>"
 
 
 def _key(entry: dict, fields: tuple[str, ...]) -> str:
