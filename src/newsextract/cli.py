@@ -155,7 +155,10 @@ def show(
         fail(str(exc))
     by_id = {r.doc_id: r for r in results}
     pairs = [(a, by_id[a.doc_id]) for a in articles if a.doc_id in by_id]
-    write_atomic(out, render_page(pairs, report))
+    try:
+        write_atomic(out, render_page(pairs, report))
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
     for failure in failures:
         typer.secho(f"failed: {failure.source}: {failure.reason}", fg=typer.colors.YELLOW, err=True)
     typer.echo(f"{len(pairs)} articles -> {out}", err=True)

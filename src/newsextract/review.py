@@ -1,6 +1,6 @@
 """A self-contained HTML page to review extractions: each article with its actors, gift items,
-dates and claims highlighted, tables of gifts and claims, and, given gold, every row marked
-matched, false positive or missed, under the scorer's table and a bar chart.
+dates and claims highlighted, tables of its gifts, claims, dates and actors, and, given gold,
+every row marked matched, false positive or missed, under the scorer's table and a bar chart.
 
 All article text and every extracted string goes through `html.escape`; the page loads
 nothing from the network.
@@ -8,15 +8,20 @@ nothing from the network.
 
 from __future__ import annotations
 
+import heapq
 import json
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from itertools import count
 
 from .articles import Article
 from .models import ArticleResult
-from .scoring import ScoreReport, format_table
+from .scoring import MACRO_CATEGORIES, DocCategoryScore, ScoreReport, format_table
 
 CATEGORY_COLOURS = {"actor": "#cfe8ff", "item": "#ffe0b3", "date": "#d9f2d0", "claim": "#f3d9f7"}
+STATUS_COLOURS = {"matched": "#e4f7e4", "fp": "#ffd6d6", "missed": "#fff3c4"}
+STATUS_TEXT = {"matched": "matched", "fp": "false positive", "missed": "missed"}
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}
 .article{border-top:2px solid #999;margin-top:2em;padding-top:1em}
@@ -25,10 +30,13 @@ mark{border-radius:3px;padding:0 2px}
 """ + "".join(f"mark.{k}{{background:{v}}}" for k, v in CATEGORY_COLOURS.items()) + """
 table{border-collapse:collapse;margin:0.5em 0 1em}
 td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
-tr.fp{background:#ffd6d6} tr.missed{background:#fff3c4} tr.matched{background:#e4f7e4}
+""" + "".join(f"tr.{k},span.{k}{{background:{v}}}" for k, v in STATUS_COLOURS.items()) + """
+.legend mark,.legend span{padding:0 4px;margin-right:1em}
 pre.score{background:#f6f6f6;padding:0.5em}
-.legend mark{margin-right:1em}
 """
+CSP = ('<meta http-equiv="Content-Security-Policy" '
+       "content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+"""Belt and braces to the escaping: the page may run no script and fetch nothing."""
 
 
 @dataclass
@@ -40,88 +48,107 @@ class Highlight:
 
 
 def highlights(result: ArticleResult) -> list[Highlight]:
-    """Non-overlapping highlights, longest first where two overlap (claims hold the others)."""
+    """Every span as properly nested highlights (outer first), so that overlaps stay visible:
+    a span contained in another nests inside it, one that crosses a boundary is cut there."""
     found = [Highlight(m.start, m.end, "actor", f"actor: {a.name} ({a.kind})")
              for a in result.actors for m in a.mentions]
-    found += [Highlight(g.start, g.end, "item", f"gift: {g.giver} \u2192 {g.recipient}")
-              for g in result.gifts if g.start is not None]
-    found += [Highlight(d.start, d.end, "date", f"{d.type} {d.value}")
-              for d in result.dates if d.start is not None]
-    found += [Highlight(c.start, c.end, "claim", f"claim by {c.speaker} ({c.polarity})")
-              for c in result.claims if c.start is not None]
+    found += [Highlight(g.start, g.end, "item", f"gift: {_cell(g.giver)} \u2192 "
+                        f"{_cell(g.recipient)}: {g.item}") for g in result.gifts]
+    found += [Highlight(d.start, d.end, "date", f"{d.type}: {d.value}" if d.value else d.type)
+              for d in result.dates]
+    found += [Highlight(c.start, c.end, "claim", f"claim by {_cell(c.speaker)} ({c.polarity})")
+              for c in result.claims]
+    tiebreak = count()
+    queue = [(h.start, -h.end, next(tiebreak), h) for h in found
+             if h.start is not None and h.end is not None and h.end > h.start]
+    heapq.heapify(queue)
     chosen: list[Highlight] = []
-    for h in sorted(found, key=lambda h: (h.start, -(h.end - h.start))):
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
-    inner = [h for h in found if h not in chosen and any(
-        c.start <= h.start and h.end <= c.end and c.kind == "claim" for c in chosen)]
-    return sorted(chosen + inner, key=lambda h: (h.start, -(h.end - h.start)))
+    while queue:
+        h = heapq.heappop(queue)[-1]
+        crossing = [c.end for c in chosen if c.start <= h.start < c.end < h.end]
+        if crossing:
+            cut = min(crossing)
+            rest = Highlight(cut, h.end, h.kind, h.title)
+            heapq.heappush(queue, (cut, -h.end, next(tiebreak), rest))
+            h = Highlight(h.start, cut, h.kind, h.title)
+        chosen.append(h)
+    return chosen
 
 
 def render_text(text: str, marks: list[Highlight]) -> str:
-    """The body with <mark> elements; a mark inside a claim nests within it."""
+    """The body as paragraphs with nested <mark> elements; marks open across a line break are
+    closed before it and reopened after, so the HTML stays well formed."""
     out: list[str] = []
     stack: list[Highlight] = []
-    pos = 0
-    events = sorted({h.start for h in marks} | {h.end for h in marks} | {len(text)})
-    opening = {}
+    opening: dict[int, list[Highlight]] = {}
     for h in marks:
         opening.setdefault(h.start, []).append(h)
-    for point in events:
-        out.append(escape(text[pos:point]))
+    tag = lambda h: f'<mark class="{h.kind}" title="{escape(h.title)}">'  # noqa: E731
+    pos = 0
+    for point in sorted({h.start for h in marks} | {h.end for h in marks} | {len(text)}):
+        reopen = "".join(map(tag, stack))
+        out.append(escape(text[pos:point]).replace(
+            "\n", f"{'</mark>' * len(stack)}</p><p>{reopen}"))
         pos = point
         while stack and stack[-1].end <= point:
             out.append("</mark>")
             stack.pop()
         for h in opening.get(point, []):
-            if stack and h.end > stack[-1].end:
-                continue
-            out.append(f'<mark class="{h.kind}" title="{escape(h.title)}">')
+            out.append(tag(h))
             stack.append(h)
-    out.extend("</mark>" for _ in stack)
-    return "".join(out).replace("\n", "</p><p>")
+    return "".join(out)
 
 
-def _row(cells: list[str], status: str = "") -> str:
+def _cell(value: object) -> str:
+    """A table cell's text: gold may give a list of acceptable actor names."""
+    if isinstance(value, list):
+        return " / ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def _row(cells: list[object], status: str = "") -> str:
     cls = f' class="{status}"' if status else ""
-    return f"<tr{cls}>" + "".join(f"<td>{escape('' if c is None else str(c))}</td>"
-                                   for c in cells) + "</tr>"
+    return f"<tr{cls}>" + "".join(f"<td>{escape(_cell(c))}</td>" for c in cells) + "</tr>"
 
 
 def _key(entry: dict, fields: tuple[str, ...]) -> str:
-    return json.dumps([entry.get(f) for f in fields], ensure_ascii=False, default=str)
+    """Identifies a prediction in the scorer's false positives (offsets tell equal rows apart)."""
+    return json.dumps([entry.get(f) for f in fields + ("start", "end")], default=str)
 
 
-def table(title: str, headers: list[str], fields: tuple[str, ...], predicted: list[dict],
-          fps: list[dict] | None, fns: list[dict] | None) -> str:
-    """A table of predictions, marked matched or false positive, then the missed gold rows."""
-    fp_keys = {_key(e, fields) for e in fps or []}
+def table(title: str, fields: tuple[str, ...], predicted: list[dict],
+          score: DocCategoryScore | None) -> str:
+    """A table of predictions; given the document's score, each is marked matched or false
+    positive, and the missed gold rows follow."""
+    unmatched = Counter(_key(e, fields) for e in score.false_positives) if score else Counter()
     rows = []
     for entry in predicted:
-        status = "" if fps is None else ("fp" if _key(entry, fields) in fp_keys else "matched")
-        rows.append(_row([entry.get(f) for f in fields] + ([status] if fps is not None else []),
-                         status))
-    for entry in fns or []:
-        rows.append(_row([entry.get(f) for f in fields] + ["missed"], "missed"))
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers + (["status"] if fps is not None else []))
+        status = ""
+        if score is not None:
+            key = _key(entry, fields)
+            status = "fp" if unmatched[key] > 0 else "matched"
+            unmatched[key] -= 1
+        cells = [entry.get(f) for f in fields]
+        rows.append(_row(cells + ([STATUS_TEXT[status]] if status else []), status))
+    if score is not None:
+        rows += [_row([e.get(f) for f in fields] + ["missed"], "missed")
+                 for e in score.false_negatives]
+    head = "".join(f"<th>{escape(h)}</th>" for h in fields + (("status",) if score else ()))
     return f"<h3>{escape(title)}</h3><table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
-TABLES = (
-    ("Gifts", ["giver", "recipient", "item", "date"], ("giver", "recipient", "item", "date"), "gifts"),
-    ("Claims", ["speaker", "via", "cue", "polarity", "content"],
-     ("speaker", "via", "cue", "polarity", "content"), "claims"),
-    ("Dates", ["text", "type", "value"], ("text", "type", "value"), "dates_strict"),
-    ("Actors", ["name", "kind", "title", "affiliation"], ("name", "kind", "title", "affiliation"),
-     "actors"),
+TABLES = (  # title, columns, ArticleResult list, the scorer's category that marks its rows
+    ("Gifts", ("giver", "recipient", "item", "date"), "gifts", "gifts"),
+    ("Claims", ("speaker", "via", "cue", "polarity", "content"), "claims", "claims"),
+    ("Dates", ("text", "type", "value"), "dates", "dates_strict"),
+    ("Actors", ("name", "kind", "title", "affiliation"), "actors", "actors"),
 )
 
 
 def bar_chart(report: ScoreReport) -> str:
     """P, R and F1 per category as an inline SVG bar chart."""
     bars = []
-    names = ["actors", "gifts", "dates_strict", "claims"]
-    for row, name in enumerate(names):
+    for row, name in enumerate(MACRO_CATEGORIES):
         score = report.categories[name]
         y = 20 + row * 50
         bars.append(f'<text x="0" y="{y + 12}" font-size="12">{escape(name)}</text>')
@@ -133,35 +160,45 @@ def bar_chart(report: ScoreReport) -> str:
                         f'fill="{colour}"><title>{label} {value:.3f}</title></rect>'
                         f'<text x="{95 + width}" y="{y + i * 13 + 10}" font-size="10">'
                         f'{label} {value:.2f}</text>')
-    height = 30 + len(names) * 50
-    return f'<svg class="chart" width="460" height="{height}" role="img">{"".join(bars)}</svg>'
+    height = 30 + len(MACRO_CATEGORIES) * 50
+    return (f'<svg class="chart" width="460" height="{height}" role="img" '
+            f'aria-label="precision, recall and F1 per category">{"".join(bars)}</svg>')
 
 
 def render_page(pairs: list[tuple[Article, ArticleResult]],
                 report: ScoreReport | None = None) -> str:
     """The whole review page for articles and their results (and a score report)."""
+    def scored(doc_id: str) -> str:
+        if report is None:
+            return ""
+        doc = report.per_doc.get(doc_id)
+        return f" (macro F1 {doc.macro_f1:.2f})" if doc is not None else " (no gold)"
+
     index = "".join(
         f'<li><a href="#{escape(r.doc_id)}">{escape(r.doc_id)}</a>: {len(r.actors)} actors, '
-        f"{len(r.gifts)} gifts, {len(r.dates)} dates, {len(r.claims)} claims</li>"
+        f"{len(r.gifts)} gifts, {len(r.dates)} dates, {len(r.claims)} claims"
+        f"{scored(r.doc_id)}</li>"
         for _, r in pairs)
-    parts = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\">",
+    parts = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\">", CSP,
              "<title>newsextract review</title>", f"<style>{STYLE}</style></head><body>",
              "<h1>newsextract review</h1>"]
     if report is not None:
-        parts.append(f'<pre class="score">{escape(format_table(report))}</pre>{bar_chart(report)}')
+        parts.append(f'<pre class="score">{escape(format_table(report))}</pre>'
+                     f"{bar_chart(report)}")
     legend = "".join(f'<mark class="{k}">{k}</mark>' for k in CATEGORY_COLOURS)
+    if report is not None:
+        legend += "".join(f'<span class="{k}">{v} row</span>' for k, v in STATUS_TEXT.items())
     parts.append(f'<p class="legend">{legend}</p><ul class="index">{index}</ul>')
     for article, result in pairs:
         doc_score = report.per_doc.get(result.doc_id) if report is not None else None
+        text = render_text(article.text, highlights(result))
         parts.append(f'<section class="article" id="{escape(result.doc_id)}">'
                      f"<h2>{escape(article.title or result.doc_id)}</h2>"
-                     f'<div class="text"><p>{render_text(article.text, highlights(result))}</p></div>')
+                     f'<div class="text"><p>{text}</p></div>')
         data = result.model_dump(mode="json")
-        for title, headers, fields, category in TABLES:
-            cat = doc_score.categories[category] if doc_score is not None else None
-            parts.append(table(title, headers, fields, data[category.split("_")[0]],
-                               cat.false_positives if cat else None,
-                               cat.false_negatives if cat else None))
+        for title, fields, entries, category in TABLES:
+            score = doc_score.categories[category] if doc_score is not None else None
+            parts.append(table(title, fields, data[entries], score))
         parts.append("</section>")
     parts.append("</body></html>")
     return "".join(parts)
