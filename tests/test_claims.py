@@ -52,7 +52,7 @@ def annotate(nlp: Language, text: str, actors: dict[str, str]) -> Doc:
 
 def as_tuples(doc: Doc) -> list[tuple]:
     return [(c.speaker.name if c.speaker else None, c.cue.text if c.cue else None,
-             c.content.text, c.polarity, c.via.name if c.via else None) for c in doc._.claims]
+             c.content_text, c.polarity, c.via.name if c.via else None) for c in doc._.claims]
 
 
 CASES = [
@@ -87,8 +87,14 @@ CASES = [
        None)]),
     ("“The horse is a symbol of peace,” Macron said, “and we hope it will be treated well.”",
      {"Macron": "Emmanuel Macron"},
-     [("Emmanuel Macron", "said", "The horse is a symbol of peace", "assert", None),
-      ("Emmanuel Macron", "said", "and we hope it will be treated well", "assert", None)]),
+     [("Emmanuel Macron", "said", "The horse is a symbol of peace, and we hope it will be treated "
+       "well", "assert", None)]),
+    ("\"Nothing was hidden,\" the spokeswoman told reporters, \"and the list is public.\"",
+     {"the spokeswoman": "Ana Kos"},
+     [("Ana Kos", "told", "Nothing was hidden, and the list is public", "assert", None)]),
+    ("“It was a surprise,” Tanaka said, adding: “We will treasure it.”", {"Tanaka": "Jun Tanaka"},
+     [("Jun Tanaka", "said", "It was a surprise", "assert", None),
+      ("Jun Tanaka", "adding", "We will treasure it", "assert", None)]),
     ("“The guitar is signed by the band,” Obama said. “He loves their music.”",
      {"Obama": "Barack Obama"},
      [("Barack Obama", "said", "The guitar is signed by the band", "assert", None),
@@ -111,6 +117,15 @@ CASES = [
     ("Tass reported, citing Ushakov, that the two leaders exchanged watches.",
      {"Ushakov": "Yuri Ushakov", "Tass": "Tass"},
      [("Yuri Ushakov", "reported", "the two leaders exchanged watches", "assert", "Tass")]),
+    ("The Daily Courier reported, citing an aide, that the ring had been returned.",
+     {"The Daily Courier": "Daily Courier"},
+     [(None, "reported", "the ring had been returned", "assert", "Daily Courier")]),
+    ("Channel 9 reported, citing Mr Novak, that the clock was a replica.",
+     {"Channel 9": "Channel 9", "Mr Novak": "Jan Novak"},
+     [("Jan Novak", "reported", "the clock was a replica", "assert", "Channel 9")]),
+    ("Reuters reported that the jet was worth $400 million, citing two officials.",
+     {"Reuters": "Reuters"},
+     [(None, "reported", "the jet was worth $400 million", "assert", "Reuters")]),
     ("Tass quoted Peskov as saying the car had been delivered.",
      {"Tass": "Tass", "Peskov": "Dmitry Peskov"},
      [("Dmitry Peskov", "saying", "the car had been delivered", "assert", "Tass")]),
@@ -130,12 +145,24 @@ CASES = [
      {"Johnson": "Boris Johnson"},
      [("Boris Johnson", "described", "the bicycle as a perfect gift for a keen cyclist",
        "assert", None)]),
+    ("The talks ended with a deal that diplomats described as fragile.", {},
+     [(None, "described", "a deal as fragile", "assert", None)]),
     # hedges: no speaker
     ("Kim is believed to be in his early 40s.", {"Kim": "Kim Jong Un"},
      [(None, "believed", "Kim is believed to be in his early 40s", "hedged", None)]),
     ("The painting is reportedly worth more than $2 million.", {},
-     [(None, "reportedly", "The painting is reportedly worth more than $2 million", "hedged",
-       None)]),
+     [(None, "reportedly", "The painting is worth more than $2 million", "hedged", None)]),
+    ("The statue is reportedly made of bronze, and the museum says it is priceless.",
+     {"the museum": "Louvre"},
+     [(None, "reportedly", "The statue is made of bronze", "hedged", None),
+      ("Louvre", "says", "it is priceless", "assert", None)]),
+    ("The prince is thought to be a keen sailor, and he reportedly owns three yachts.", {},
+     [(None, "thought", "The prince is thought to be a keen sailor", "hedged", None),
+      (None, "reportedly", "he owns three yachts", "hedged", None)]),
+    ("The firm, which owns two hotels, is allegedly seeking a licence.", {},
+     [(None, "allegedly", "The firm, is seeking a licence", "hedged", None)]),
+    ("The vase is old, while the bowl is reportedly older.", {},
+     [(None, "reportedly", "the bowl is older", "hedged", None)]),
     ("It is thought that the tiara was made in 1890.", {},
      [(None, "thought", "the tiara was made in 1890", "hedged", None)]),
     # denials
@@ -146,6 +173,15 @@ CASES = [
     ("The senator dismissed reports that he had accepted the tickets.",
      {"The senator": "Bob Menendez"},
      [("Bob Menendez", "dismissed", "he had accepted the tickets", "deny", None)]),
+    ("Rights groups accuse the company of using forced labour - a charge that Acme denies.",
+     {"Acme": "Acme Corp"},
+     [(None, "accuse", "the company using forced labour", "assert", None),
+      ("Acme Corp", "denies", "the company using forced labour", "deny", None)]),
+    # demands
+    ("Senator Hart called on the minister to publish the list.", {"Senator Hart": "John Hart"},
+     [("John Hart", "called", "the minister to publish the list", "assert", None)]),
+    ("The mayor urged the council to return the clock.", {"The mayor": "Eva Berg"},
+     [("Eva Berg", "urged", "the council to return the clock", "assert", None)]),
     # narration, negated cues and participles that are not speech: no claim
     ("The prime minister met the king on Friday and gave him a clock.",
      {"The prime minister": "Keir Starmer"}, []),
@@ -176,6 +212,16 @@ def test_wrapping_report_becomes_the_via(nlp, claims) -> None:
     text = "“Welcome to Seoul,” Lee said as he handed over the crown, Yonhap reported."
     doc = claims(annotate(nlp, text, {"Lee": "Lee Jae Myung", "Yonhap": "Yonhap"}))
     assert as_tuples(doc) == [("Lee Jae Myung", "said", "Welcome to Seoul", "assert", "Yonhap")]
+
+
+def test_next_claim_of_the_same_speaker_keeps_the_via(nlp, claims) -> None:
+    text = ("According to Reuters, Lopez says the rug was bought. She said the receipt would "
+            "be published.")
+    doc = claims(annotate(nlp, text, {"Reuters": "Reuters", "Lopez": "Ana Lopez",
+                                      "She": "Ana Lopez"}))
+    assert as_tuples(doc) == [
+        ("Ana Lopez", "says", "the rug was bought", "assert", "Reuters"),
+        ("Ana Lopez", "said", "the receipt would be published", "assert", "Reuters")]
 
 
 def test_actor_of_prefers_head_then_apposition(nlp) -> None:

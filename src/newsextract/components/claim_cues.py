@@ -24,6 +24,8 @@ class ClaimCues(BaseModel):
     for_verbs: frozenset[str]
     as_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    accuse_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
     citing_verbs: frozenset[str]
     according_to: frozenset[str]
     hedge_adverbs: frozenset[str]

@@ -71,6 +71,12 @@ class _Draft:
     dropped: bool = False
     anchor: Token | None = field(default=None, repr=False)
     """the cue verb whose syntax produced this draft (None for quote continuations)"""
+    omit: list[tuple[int, int]] = field(default_factory=list)
+    echo: Token | None = field(default=None, repr=False)
+    """a claim noun ("a charge that X deny") whose content is the proposition before it"""
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end and not any(s <= i < e for s, e in self.omit)
 
 
 class ClaimsComponent:
@@ -79,8 +85,9 @@ class ClaimsComponent:
     def __init__(self, cues: ClaimCues, max_gap: int = MAX_ATTRIBUTION_GAP):
         self.cues = cues
         self.max_gap = max_gap
+        phrasal = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
         self._verbs = (cues.speech_verbs | cues.deny_verbs | cues.for_verbs | cues.as_verbs
-                       | cues.naming_verbs | cues.citing_verbs | cues.hedge_passives)
+                       | cues.naming_verbs | cues.citing_verbs | cues.hedge_passives | phrasal)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
@@ -88,14 +95,17 @@ class ClaimsComponent:
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in NOT_CUES:
                 drafts.extend(self._verb_claims(tok, ctx))
+        _resolve_echoes(drafts)
         self._resolve_nesting(drafts)
         drafts = [d for d in drafts if not d.dropped]
         drafts.extend(self._hedge_claims(doc, ctx, drafts))
         drafts.extend(self._according_to(doc, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
+        _carry_via(drafts, ctx)
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
                                     polarity=d.polarity,
-                                    via=d.via if d.via is not d.speaker else None)
+                                    via=d.via if d.via is not d.speaker else None,
+                                    omit=[doc[s:e] for s, e in d.omit])
                         for d in _dedupe(drafts)]
         return doc
 
@@ -110,10 +120,10 @@ class ClaimsComponent:
         in_quote = ctx.quote_at(verb.i) is not None
         if lemma in cues.hedge_passives and "auxpass" in children and "agent" not in children:
             if "xcomp" in children or "ccomp" in children:
-                clause = children.get("ccomp") or verb
-                span = ctx.clean(clause.left_edge.i, clause.right_edge.i + 1, clause)
+                span = ctx.hedged_clause(children.get("ccomp") or verb, verb)
                 if span and not in_quote:
-                    return [_Draft(_cue(verb), *span, None, polarity="hedged", anchor=verb)]
+                    return [_Draft(_cue(verb), *span[:2], None, polarity="hedged", anchor=verb,
+                                   omit=span[2])]
             return []
         polarity = "deny" if lemma in cues.deny_verbs else "assert"
         spans: list[tuple[int, int]] = []
@@ -127,20 +137,23 @@ class ClaimsComponent:
             spans = _for_content(verb, ctx)
         if not spans and lemma in cues.naming_verbs and not in_quote:
             spans = _naming_content(verb, ctx)
+        if not spans and not in_quote:
+            spans = self._phrasal_content(verb, ctx)
         if not spans and lemma in cues.deny_verbs:
             spans = self._deny_content(verb, ctx)
         if not spans and lemma in cues.speech_verbs:
             spans, quoted = self._speech_content(verb, ctx, in_quote)
-        spans = [_without(s, verb) for s in spans]
-        spans = [s for s in spans if s is not None]
+        spans = [s if len(s) > 2 else _without(s, verb) for s in spans]
+        spans = [(*s, []) if len(s) == 2 else s for s in spans if s is not None]
         if not spans:
             return []
         subject = _subject(verb)
         speaker, via = self._speaker(verb, subject, ctx)
         if speaker is None and not self._is_source(subject):
             return []
-        return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb)
-                for s, e in spans]
+        echo = verb.head if polarity == "deny" and self._echoes(verb) else None
+        return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb, omit=omit,
+                       echo=echo) for s, e, omit in spans]
 
     def _lemma(self, tok: Token) -> str:
         """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer."""
@@ -154,29 +167,40 @@ class ClaimsComponent:
         return IRREGULAR.get(word, word)
 
     def _speech_content(self, verb: Token, ctx: _DocContext,
-                        in_quote: bool) -> tuple[list[tuple[int, int]], bool]:
-        """Content of a speech verb: an adjacent quote, else its that-clause, else the clause
-        it trails ("..., X reported")."""
+                        in_quote: bool) -> tuple[list[tuple], bool]:
+        """Content of a speech verb: an adjacent quote (one split by the attribution at a
+        comma is one claim, the attribution omitted; one after "adding:" is that verb's), else
+        its that-clause, else the clause it trails ("..., X reported")."""
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
-        for cite in (c for c in verb.children if self._lemma(c) in self.cues.citing_verbs):
-            comps.extend(c for c in cite.children if c.dep_ == "ccomp")
+        cite = self._cite(verb)
+        if cite is not None:
+            comps.extend(c for c in cite.subtree if c.head == cite and c.dep_ == "ccomp"
+                         or c.dep_ in ("relcl", "acl") and _that_clause(c))
         if in_quote:
             right = [c for c in comps if c.i > verb.i]
             span = ctx.clause(right, verb) if right else None
             return ([span], False) if span else ([], False)
         after = ctx.quote_after(verb, self.max_gap)
+        if after is not None and any(t.pos_ == "VERB" and self._lemma(t) in self.cues.speech_verbs
+                                     for t in verb.doc[verb.i + 1:after.open]):
+            after = None
         before = ctx.quote_before(verb, self.max_gap)
         if after is not None:
-            spans = [ctx.quote_span(after)]
-            if before is not None and ctx.gap_ends_with(verb, after, {","}):
-                spans.insert(0, ctx.quote_span(before))
-            return [s for s in spans if s], True
+            second = ctx.quote_span(after)
+            first = ctx.quote_span(before) if before is not None and \
+                ctx.gap_ends_with(verb, after, {","}) else None
+            if first and second:
+                return [(first[0], second[1], ctx.split_omit(first, after))], True
+            return ([second], True) if second else ([], False)
         if before is not None:
             span = ctx.quote_span(before)
             return ([span], True) if span else ([], False)
         right = [c for c in comps if c.i > verb.i]
         if right:
             span = ctx.clause(right, verb)
+            if span and cite is not None and span[0] <= cite.i < span[1]:
+                span = ctx.clean(cite.right_edge.i + 1, span[1], verb) if cite.i < right[0].i \
+                    else ctx.clean(span[0], cite.left_edge.i, verb)
             return ([span], False) if span else ([], False)
         left = [c for c in comps if c.i < verb.i]
         if left:
@@ -187,12 +211,16 @@ class ClaimsComponent:
         return ([span], False) if span else ([], False)
 
     def _as_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
-        """"X described Y as Z" -> "Y as Z"; passive "Y has been hailed as Z" -> the clause."""
+        """"X described Y as Z" -> "Y as Z", also "Y that X described as Z"; passive "Y has
+        been hailed as Z" -> the clause."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         scope = list(verb.children) + (list(obj.subtree) if obj is not None else [])
         as_prep = next((t for t in scope if t.lower_ == "as" and t.dep_ == "prep"), None)
         if as_prep is None:
             return []
+        if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            span = ctx.clean(verb.head.left_edge.i, as_prep.right_edge.i + 1, verb)
+            return [(*span, [(verb.left_edge.i, as_prep.i)])] if span else []
         if obj is not None:
             start = obj.left_edge.i
         else:
@@ -203,8 +231,40 @@ class ClaimsComponent:
         span = ctx.clean(start, as_prep.right_edge.i + 1, verb)
         return [span] if span else []
 
+    def _phrasal_content(self, verb: Token, ctx: _DocContext) -> list[tuple]:
+        """"accused X of Y" -> "X Y" (without "of"); "called on X to Y", "urged X to Y" ->
+        "X to Y"."""
+        lemma = self._lemma(verb)
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        for prep in preps + [c for c in obj.children if c.dep_ == "prep"] if obj else []:
+            comp = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if f"{lemma} {prep.lower_}" in self.cues.accuse_verbs and comp is not None:
+                span = ctx.clean(obj.left_edge.i, comp.right_edge.i + 1, verb)
+                return [(*span, [(prep.i, prep.i + 1)])] if span else []
+        if lemma not in self.cues.appeal_verbs:
+            prep = next((p for p in preps if f"{lemma} {p.lower_}" in self.cues.appeal_verbs),
+                        None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        pred = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if obj is None or pred is None or pred.i < obj.i:
+            return []
+        span = ctx.clean(obj.left_edge.i, pred.right_edge.i + 1, verb)
+        return [span] if span else []
+
+    def _echoes(self, verb: Token) -> bool:
+        """"<proposition> - a charge that X deny": the denied content is the proposition the
+        appositive claim noun sums up."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return verb.dep_ in ("relcl", "acl") and _noun_lemma(verb.head) in self.cues.claim_nouns \
+            and _echo_start(verb.head) is not None \
+            and (obj is None or obj.tag_ in ("WDT", "WP") or obj.lower_ in ("that", "which"))
+
     def _deny_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
         """"denied that ..." / "rejected claims that ..." -> the denied proposition."""
+        if self._echoes(verb):
+            span = ctx.clean(ctx.sentence(verb)[0], _echo_start(verb.head), verb)
+            return [span] if span else []
         comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if comps:
             span = ctx.clause(comps, verb)
@@ -213,7 +273,7 @@ class ClaimsComponent:
         if obj is None or any(c.dep_ == "dative" for c in verb.children):
             return []
         clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
-                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+                       and _that_clause(c)), None)
         if clause is not None:
             span = ctx.clause([clause], verb)
         elif _noun_lemma(obj) in self.cues.claim_nouns or self._lemma(verb) == "deny":
@@ -230,8 +290,7 @@ class ClaimsComponent:
         "citing Y" (then the subject is the via); a medium told or obtaining the source is via."""
         speaker = self._subject_actor(subject, ctx) if subject is not None else None
         via = None
-        cite = next((c for c in verb.children if self._lemma(c) in self.cues.citing_verbs
-                     and c.dep_ in ("advcl", "xcomp", "prep", "conj", "acl")), None)
+        cite = self._cite(verb)
         if cite is not None:
             obj = next((c for c in cite.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
@@ -259,6 +318,20 @@ class ClaimsComponent:
                          and t.dep_ == "pobj" and self._is_media(t, t._.actor)]
                 via = via or (media[0] if media else None)
         return speaker, via
+
+    def _cite(self, verb: Token) -> Token | None:
+        """The "citing Y" of a report, also when the parser hangs it on the reported clause
+        ("X reported, citing Y, that ...")."""
+        cites = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep", "conj", "acl")]
+        cites += [c for comp in verb.children if comp.dep_ == "ccomp"
+                  for c in comp.children if c.dep_ == "advcl" and verb.i < c.i and
+                  (c.i < comp.i or c.nbor(-1).text == "," and self._cites_source(c))]
+        return next((c for c in cites if self._lemma(c) in self.cues.citing_verbs), None)
+
+    def _cites_source(self, cite: Token) -> bool:
+        """Whether a trailing "..., citing Y" names a source (not "citing safety concerns")."""
+        obj = next((c for c in cite.children if c.dep_ == "dobj"), None)
+        return obj is not None and (obj._.actor is not None or self._is_source(obj))
 
     def _subject_actor(self, tok: Token, ctx: _DocContext) -> ActorRecord | None:
         """Unnamed people ("American officials") have no speaker even if a modifier is an actor."""
@@ -294,7 +367,7 @@ class ClaimsComponent:
                         outer.dropped or inner.dropped:
                     continue
                 cue = inner.anchor
-                if inner.anchor is outer.anchor or not outer.start <= cue.i < outer.end:
+                if inner.anchor == outer.anchor or not outer.covers(cue.i):
                     continue
                 if outer.quoted:
                     inner.via = inner.via or outer.speaker
@@ -315,17 +388,19 @@ class ClaimsComponent:
             if tok.lower_ not in self.cues.hedge_adverbs or tok.dep_ != "advmod":
                 continue
             verb = tok.head
-            own = [d for d in drafts if d.anchor is verb]
+            while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("acomp", "attr", "advmod"):
+                verb = verb.head
+            own = [d for d in drafts if d.anchor == verb]
             if own:
                 for d in own:
                     d.polarity = "hedged" if d.polarity == "assert" else d.polarity
                 continue
             if any(d.start <= tok.i < d.end for d in drafts) or ctx.quote_at(tok.i):
                 continue
-            span = ctx.clean(verb.left_edge.i, verb.right_edge.i + 1, tok)
+            span = ctx.hedged_clause(verb, tok)
             if span:
-                out.append(_Draft(doc[tok.i:tok.i + 1], *span, None, polarity="hedged",
-                                  anchor=tok))
+                out.append(_Draft(doc[tok.i:tok.i + 1], *span[:2], None, polarity="hedged",
+                                  anchor=tok, omit=span[2] + [(tok.i, tok.i + 1)]))
         return out
 
     def _according_to(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
@@ -461,9 +536,29 @@ class _DocContext:
         end = max(h.right_edge.i for h in heads) + 1
         if all(h.i > verb.i for h in heads):
             for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > end):
-                if any(m.lower_ == "that" and m.dep_ == "mark" for m in conj.children):
+                if _that_clause(conj):
                     end = conj.right_edge.i + 1
         return self.clean(start, end, heads[0])
+
+    def hedged_clause(self, verb: Token, anchor: Token) -> tuple[int, int, list] | None:
+        """A hedged clause: from its subject (shared with a preceding conjunct if need be)
+        to its end, without a leading "while" and without the subject's comma-set relative
+        clause ("X, which ..., is reportedly Y" -> "X, is Y")."""
+        doc = self.doc
+        start = min([verb.i] + [c.left_edge.i for c in verb.children
+                                if c.dep_ not in ("mark", "cc", "punct")])
+        subject, omit = _subject(verb), []
+        if subject is not None and subject.i < start and verb.dep_ == "conj":
+            phrase = self.phrase(subject)
+            keep = phrase.end + (0 if phrase[-1].whitespace_ else 1)
+            start, omit = phrase.start, [(keep, start)] if keep < start else []
+        elif subject is not None and start <= subject.i:
+            for rel in (c for c in subject.children if c.dep_ in ("relcl", "acl")
+                        and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","):
+                end = rel.right_edge.i + 1
+                omit.append((rel.left_edge.i, end + (end < len(doc) and doc[end].text == ",")))
+        span = self.clean(start, _clause_end(verb), anchor)
+        return (*span, omit) if span else None
 
     def quote_span(self, quote: _Quote) -> tuple[int, int] | None:
         anchor = self.doc[quote.start] if quote.start < len(self.doc) else self.doc[quote.open]
@@ -484,6 +579,12 @@ class _DocContext:
                     return q
                 return None
         return None
+
+    def split_omit(self, first: tuple[int, int], second: _Quote) -> list[tuple[int, int]]:
+        """What to leave out of a quote split by its attribution: the attribution up to the
+        comma before the second part, and that part's opening mark."""
+        comma = next(t.i for t in reversed(self.doc[first[1]:second.open]) if t.text == ",")
+        return [(first[1], comma), (second.open, second.open + 1)]
 
     def gap_ends_with(self, verb: Token, quote: _Quote, marks: set[str]) -> bool:
         gap = self._gap(verb.i + 1, quote.open)
@@ -567,6 +668,60 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _carry_via(drafts: list[_Draft], ctx: _DocContext) -> None:
+    """A claim right after one that was known through a medium, by the same speaker and with
+    no source of its own, comes from the same report ("According to Tass, X says A. He
+    said B.")."""
+    ordered = sorted(drafts, key=lambda d: d.cue.start)
+    for prev, cur in zip(ordered, ordered[1:]):
+        if cur.via is None and prev.via is not None and cur.speaker is prev.speaker \
+                and cur.speaker is not None:
+            start = ctx.sentence(cur.cue[0])[0] - 1
+            while start > 0 and cur.cue.doc[start].is_space:
+                start -= 1
+            if start < 0 or ctx.sentence(cur.cue.doc[start])[0] <= prev.cue.start:
+                cur.via = prev.via
+
+
+def _resolve_echoes(drafts: list[_Draft]) -> None:
+    """A denied "charge that ..." takes the content of the claim it sums up (the last one
+    before it in the sentence), and that claim ends before the appositive."""
+    for echo in (d for d in drafts if d.echo is not None):
+        noun, start = echo.echo, _echo_start(echo.echo)
+        for d in drafts:
+            if d is not echo and d.start < noun.i < d.end:
+                d.end = _rstrip(noun.doc, d.start, start)
+        before = [d for d in drafts if d is not echo and d.anchor is not None
+                  and echo.start <= d.start and d.end <= noun.i]
+        if before:
+            last = max(before, key=lambda d: d.end)
+            echo.start, echo.end, echo.omit = last.start, last.end, list(last.omit)
+
+
+def _echo_start(noun: Token) -> int | None:
+    """Where a claim noun set off after a comma or dash ("..., a claim that") begins; the
+    parser may not make it an apposition."""
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].head == noun and \
+            noun.doc[start - 1].dep_ in ("det", "amod", "poss", "compound"):
+        start -= 1
+    return start if start > 0 and noun.doc[start - 1].text in {",", "-", "—", "–", "--"} else None
+
+
+def _that_clause(tok: Token) -> bool:
+    return any(c.lower_ == "that" and c.dep_ == "mark" for c in tok.children)
+
+
+def _clause_end(verb: Token) -> int:
+    """End of a verb's own clause: a coordinated clause with its own subject is another
+    statement ("X is believed to be Y, and he reportedly Z")."""
+    own = [c for c in verb.children if not (c.dep_ == "conj" and any(
+        g.dep_ in SUBJECT_DEPS | {"nsubjpass"} for g in c.children))]
+    own = [c for c in own if not (c.dep_ in ("cc", "punct") and c.i > verb.i and any(
+        k.dep_ == "conj" and k.i > c.i for k in verb.children))]
+    return max([verb.i] + [c.right_edge.i for c in own]) + 1
+
+
 def _noun_lemma(tok: Token) -> str:
     """Singular lower-case form ("officials" -> "official") even without a lemmatizer."""
     if tok.lemma_:
@@ -638,12 +793,12 @@ def _rstrip(doc: Doc, start: int, end: int) -> int:
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """One claim per content and speaker: a later draft that mostly overlaps an earlier one
-    of the same speaker is the same statement found twice."""
+    of the same speaker is the same statement found twice (unless one denies it)."""
     kept: list[_Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.cue.start)):
-        same = any(k.speaker is d.speaker and
-                   min(k.end, d.end) - max(k.start, d.start) >= 0.5 * min(k.end - k.start,
-                                                                          d.end - d.start)
+        same = any(k.speaker is d.speaker and (k.polarity == "deny") == (d.polarity == "deny")
+                   and min(k.end, d.end) - max(k.start, d.start) >= 0.5 * min(k.end - k.start,
+                                                                              d.end - d.start)
                    for k in kept)
         if not same:
             kept.append(d)
