@@ -77,3 +77,10 @@ def test_a_title_is_never_a_speaking_name(run):
                  "a symbol of friendship.")
     assert "Deputy Foreign Minister" not in by_name(result)
     assert [c.speaker for c in result.claims] == ["Kim Tae-jin"]
+
+
+def test_first_name_left_out_by_the_model_joins_the_name(run):
+    result = run("Opposition MP Ana Perić called on the minister to resign. "
+                 "\u201cHe can show us,\u201d she said.")
+    assert by_name(result)["Ana Perić"].kind == "person"
+    assert ("Ana Perić", "said") in {(c.speaker, c.cue) for c in result.claims}

@@ -46,7 +46,8 @@ def title_length(tokens) -> int:
 
 
 def trim(span: Span) -> Span | None:
-    """The span without a leading article or title and without a trailing possessive. An
+    """The span without a leading article or title and without a trailing possessive, and
+    with a first name the model left out ("Ana [Perić]"). An
     "organisation" with a person's title or honorific in it is the person ("Christchurch
     Mayor Megan Thornbury", "Ms Thornbury")."""
     start, end = span.start, span.end
@@ -59,6 +60,16 @@ def trim(span: Span) -> Span | None:
     while end > start and doc[end - 1].text in POSSESSIVE:
         end -= 1
     label = span.label_
+    if label in {"PERSON", "ORG"}:
+        first = start
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
+                and doc[first - 1].dep_ == "compound" and span.start <= doc[first - 1].head.i < end \
+                and doc[first - 1].lower_ not in roles().titles and not doc[first - 1].ent_type_:
+            first -= 1
+        before = doc[first - 1] if first > 0 else None
+        if before is None or before.lower_ in roles().titles or not before.is_alpha \
+                or before.is_sent_end or before.pos_ in {"DET", "VERB", "AUX"}:
+            start = first
     if label == "ORG":
         titled = [t.i for t in doc[start:end - 1] if t.lower_ in roles().titles]
         if titled or is_honorific(doc[start]):
