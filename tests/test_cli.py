@@ -123,3 +123,20 @@ def test_non_english_text_is_processed_with_a_warning(full_nlp):
                       "held talks that lasted about two hours in the capital, officials said.",
                       published="2024-06-19", nlp=full_nlp)
     assert english.warnings == []
+
+
+def test_two_processes_give_the_same_files_as_one(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(20):
+        (corpus / f"a{i:02d}.txt").write_text(GOOD.replace("tea set", f"tea set number {i}"),
+                                              encoding="utf-8")
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, n in ((one, "1"), (two, "2")):
+        result = runner.invoke(app, ["extract", str(corpus), "--out", str(out), "--n-process", n,
+                                     "--batch-size", "4", "--quiet"])
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in one.iterdir())
+    assert len(names) == 20 and names == sorted(p.name for p in two.iterdir())
+    for name in names:
+        assert (one / name).read_text() == (two / name).read_text()
