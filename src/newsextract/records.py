@@ -24,7 +24,7 @@ class ActorRecord:
 
     @property
     def aliases(self) -> list[str]:
-        """Every other surface form: mentions, then title + name forms ("President Biden")."""
+        """Every other surface form: mentions, then title + name forms ("President Keller")."""
         seen = {self.name}
         out = []
         for text in [span.text for span in self.mentions] + self.titled_forms:

@@ -70,7 +70,7 @@ def initials(words: list[str]) -> str:
 
 def best_name(cluster: Cluster) -> str:
     """The fullest proper name: most name words, then a form not shouted in capitals. A name
-    known only by one word keeps its honorific or title ("Dr. Biden", "President Biden"),
+    known only by one word keeps its honorific or title ("Dr. Keller", "President Keller"),
     which tells apart two people of one surname."""
     def rank(span: Span):
         words = [t for t in span if not is_honorific(t)]
@@ -92,7 +92,7 @@ def best_name(cluster: Cluster) -> str:
 
 
 def titled_form(span: Span) -> str | None:
-    """"President Biden" where a title word stands right before the name."""
+    """"President Keller" where a title word stands right before the name."""
     doc = span.doc
     if span.start == 0 or is_honorific(span[0]):
         return None
@@ -155,7 +155,7 @@ class ActorResolver:
     @staticmethod
     def add_repeats(doc: Doc, clusters: list[Cluster]) -> None:
         """A one-word name or acronym the model tagged once is the same actor wherever it
-        recurs untagged ("KCNA reported ... KCNA claimed")."""
+        recurs untagged ("NNA reported ... NNA claimed")."""
         taken = {t.i for c in clusters for m in c.mentions for t in m}
         forms: dict[str, Cluster] = {}
         for cluster in sorted(clusters, key=lambda c: c.first):
@@ -208,7 +208,7 @@ class ActorResolver:
 
     @staticmethod
     def short_form_of(word: str, other: list[str], mention: Span) -> bool:
-        """A plural family name ("the Obamas") or an acronym ("KCNA") of a longer name."""
+        """A plural family name ("the Kellers") or an acronym ("NNA") of a longer name."""
         if word.endswith("s") and word[:-1] in other and mention.label_ == "PERSON":
             return True
         return len(other) > 1 and len(word) > 1 and word == initials(other)
@@ -264,7 +264,7 @@ class ActorResolver:
 
 
 def is_brand(cluster: Cluster) -> bool:
-    """An organisation named before a thing it makes ("Aurus limousine"), unless its name
+    """An organisation named before a thing it makes ("Zephyr sedan"), unless its name
     says it is an institution ("Christchurch City Council")."""
     brand = any(m.label_ == "BRAND" for m in cluster.mentions)
     institution = any(t.lower_ in roles().org_heads for m in cluster.mentions for t in m)
@@ -302,7 +302,7 @@ def title_matches(title: str, compatible: frozenset[str]) -> bool:
 
 
 def premodifier_title(span: Span) -> tuple[str | None, str | None]:
-    """("President", "Russia") from "Russian President Vladimir Putin"."""
+    """("President", "Kenya") from "Kenyan President Amos Otieno"."""
     left = min(span.root.left_edge.i, capitalised_run_start(span))
     tokens = [t for t in span.doc[left:span.start] if t.sent == span.sent and keep_in_title(t)]
     return split_title(tokens)

@@ -670,7 +670,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _carry_via(drafts: list[_Draft], ctx: _DocContext) -> None:
     """A claim right after one that was known through a medium, by the same speaker and with
-    no source of its own, comes from the same report ("According to Tass, X says A. He
+    no source of its own, comes from the same report ("According to the agency, X says A. He
     said B.")."""
     ordered = sorted(drafts, key=lambda d: d.cue.start)
     for prev, cur in zip(ordered, ordered[1:]):
@@ -730,7 +730,7 @@ def _noun_lemma(tok: Token) -> str:
 
 
 def _quoting_verb(verb: Token, citing: frozenset[str], lemma) -> Token | None:
-    """"Tass quoted Ushakov as saying ...": the quoting verb above a speech verb."""
+    """"The agency quoted the aide as saying ...": the quoting verb above a speech verb."""
     head = verb
     for _ in range(3):
         if head.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or head.head.i == head.i:

@@ -392,7 +392,7 @@ def fill_parties(gifts: list[GiftRecord]) -> None:
 
 def same_item(a: Span, b: Span) -> bool:
     """Two mentions of one gift: one's head noun is among the other's words, and the later
-    one is not introduced as another thing ("another Aurus")."""
+    one is not introduced as another thing ("another sedan")."""
     if any(t.lower_ in LEXICON.new_item_words for t in b.root.lefts):
         return False
     words_a = {t.lemma_.lower() for t in a if not t.is_stop and not t.is_punct}

@@ -4,7 +4,7 @@ descriptions ("the North Korean leader", "the aide") for the actor resolver to l
 Labels written to `doc._.mentions`: PERSON, ORG, COUNTRY, ROLE. Corrections, each general:
 possessive 's and a leading "the" trimmed; an honorific ("Mr", "Mrs.") joined to the name; a
 title inside a PERSON entity ("Pope", "Lady") moved out; places that are not states (cities,
-museums, regions), demonyms, brands modifying a common noun ("Aurus limousine"), all-caps
+museums, regions), demonyms, brands modifying a common noun ("Zephyr sedan"), all-caps
 common words, and entities inside time expressions dropped.
 """
 
@@ -48,8 +48,8 @@ def title_length(tokens) -> int:
 def trim(span: Span) -> Span | None:
     """The span without a leading article or title and without a trailing possessive, and
     with a first name the model left out ("Ana [Perić]"). An
-    "organisation" with a person's title or honorific in it is the person ("Christchurch
-    Mayor Megan Thornbury", "Ms Thornbury")."""
+    "organisation" with a person's title or honorific in it is the person ("Northport
+    Mayor Anna Berg", "Ms Berg")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].lower_ == "the":
@@ -99,7 +99,7 @@ def is_all_caps_common(span: Span) -> bool:
 
 
 def modifies_common_noun(span: Span) -> bool:
-    """A name used as a modifier of a thing ("Aurus limousine", "Boeing 747-8 jumbo jet")."""
+    """A name used as a modifier of a thing ("Zephyr sedan", "Airbus A350 jet")."""
     root = span.root
     head = root.head
     if root.dep_ not in {"compound", "nmod", "amod"} or span.start <= head.i < span.end:
@@ -127,7 +127,7 @@ def inside_title(span: Span) -> bool:
 
 
 def implied_surname(span: Span, named: list[Span]) -> str | None:
-    """"David and Samantha Cameron": a lone first name coordinated with a full name shares
+    """"Tom and Mary Keller": a lone first name coordinated with a full name shares
     its surname."""
     doc = span.doc
     if len(span) != 1 or span.end + 1 >= len(doc) or doc[span.end].lower_ != "and":
@@ -164,7 +164,7 @@ def is_location(span: Span) -> bool:
 
 
 def after_person_title(span: Span) -> bool:
-    """An organisation label on a name right after a person's title ("Mayor Megan Thornbury")."""
+    """An organisation label on a name right after a person's title ("Mayor Anna Berg")."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
@@ -261,7 +261,7 @@ def named_mentions(doc: Doc) -> list[Span]:
 
 
 def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
-    """"Ms Dubois", "Mayor Megan Thornbury" where the model saw no entity: an honorific or a
+    """"Ms Dubois", "Mayor Anna Berg" where the model saw no entity: an honorific or a
     capitalised title and the capitalised proper nouns after it name a person."""
     names = []
     titles = roles().titles
@@ -328,7 +328,7 @@ def speaker_names(doc: Doc, found: list[Span]) -> list[Span]:
 
 
 def family_names(doc: Doc, found: list[Span]) -> list[Span]:
-    """"the Vances", "the Obamas": a plural of a person's surname names the family, which
+    """"the Kellers", "the Bergs": a plural of a person's surname names the family, which
     the actor resolver links to that person."""
     surnames = {m[-1].text for m in found if m.label_ == "PERSON" and len(m) > 1}
     names = []

@@ -2,8 +2,8 @@
 
 Decisions where §4 leaves room:
 - Ties go to the actor listed first in the gold: two actors sharing an exact form, or equal best
-  fuzzy scores (so "the Obamas" -> Barack Obama, listed before Michelle in gold 07, as its note
-  expects). This is also what `rapidfuzz.process.extractOne` would pick. A form that is a name of
+  fuzzy scores (so "the Kellers" -> Tom Keller when he is listed before Mary Keller, as the shared
+  gold expects). This is also what `rapidfuzz.process.extractOne` would pick. A form that is a name of
   one actor and an alias of another refers to the actor it names.
 - The fuzzy rule takes the actor with the highest `token_sort_ratio` (>= 90), not the first
   actor above the threshold.
