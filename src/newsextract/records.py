@@ -78,7 +78,7 @@ def register_extensions() -> None:
     for name, default in doc_defaults.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in ("timex_type", "timex_value", "mention_role"):
+    for name in ("timex_type", "timex_value"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Token.has_extension("actor"):

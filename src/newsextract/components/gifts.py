@@ -378,8 +378,9 @@ def fill_parties(gifts: list[GiftRecord]) -> None:
     return, the other party of a gift between the same two actors."""
     for _ in range(2):
         for i, gift in enumerate(gifts):
-            others = sorted((g for g in gifts if g is not gift and g.giver and g.recipient),
-                            key=lambda g: abs(gifts.index(g) - i))
+            others = [g for _, g in sorted(((abs(j - i), g) for j, g in enumerate(gifts)
+                                            if j != i and g.giver and g.recipient),
+                                           key=lambda pair: pair[0])]
             if gift.recipient is None and gift.giver is not None:
                 same = next((g.recipient for g in others if g.giver is gift.giver), None)
                 back = next((g.giver for g in others if g.recipient is gift.giver), None)
