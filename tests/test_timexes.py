@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import spacy
@@ -181,3 +182,19 @@ def test_verbless_sentence_resolves_without_hanging(full_nlp):
     result = extract("Storm damage across the region on Monday.", published="2024-06-19",
                      nlp=full_nlp)
     assert [(d.text, d.value) for d in result.dates] == [("Monday", "2024-06-17")]
+
+
+def test_match_filter_skips_no_match(nlp):
+    """The Matcher over the filtered runs finds exactly what it finds over the whole doc."""
+    recognizer = nlp.get_pipe("newsextract_timexes")
+    assert recognizer.match_filter is not None
+    texts = [s[0] for s in SENTENCES] + [p.read_text(encoding="utf-8")
+                                         for p in sorted(Path(__file__).parents[1].glob("corpus/*.txt"))]
+    found = 0
+    for doc in nlp.pipe(texts):
+        whole = sorted((s, e) for _, s, e in recognizer.matcher(doc))
+        in_runs = sorted((run.start + s, run.start + e)
+                         for run in recognizer._runs(doc) for _, s, e in recognizer.matcher(run))
+        assert in_runs == whole
+        found += len(whole)
+    assert found > 50
