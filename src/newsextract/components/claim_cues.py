@@ -19,6 +19,8 @@ class ClaimCues(BaseModel):
 
     about: str = ""
     speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    """belief, inference and finding verbs: a cue only with a clause complement"""
     deny_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     for_verbs: frozenset[str]

@@ -1,5 +1,6 @@
-"""Claims (EXTRACTION_SPEC §2.4): direct quotes, reported speech, "according to", "citing",
-hedges and denials, as `ClaimRecord`s on `doc._.claims`.
+"""Claims (EXTRACTION_SPEC §2.4): direct quotes, reported speech, beliefs and findings
+("X believes/found that"), "according to", "citing", hedges and denials, as `ClaimRecord`s on
+`doc._.claims`.
 
 Speakers are never resolved here: the actors component has already put the `ActorRecord` on
 every token of every actor mention (`token._.actor`), and `actor_of` only reads it.
@@ -26,6 +27,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 NOT_CUES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+CLAUSE_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+FIRST_PERSON = {"i", "we"}
+PRESENT_TAGS = {"VBP", "VBZ"}
 NER_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
              "thought": "think", "understood": "understand", "made": "make"}
@@ -74,6 +78,11 @@ class _Draft:
     omit: list[tuple[int, int]] = field(default_factory=list)
     echo: Token | None = field(default=None, repr=False)
     """a claim noun ("a charge that X deny") whose content is the proposition before it"""
+    first_person: bool = False
+    """"I think ..." inside a quote: the speaker's present stance, a claim of its own (a
+    past "I thought" is part of the story told, a leading "I think" hedges the whole quote)"""
+    nested: bool = False
+    """a belief inside another claim's quote: a claim of its own, not a duplicate"""
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end and not any(s <= i < e for s, e in self.omit)
@@ -86,20 +95,27 @@ class ClaimsComponent:
         self.cues = cues
         self.max_gap = max_gap
         phrasal = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
-        self._verbs = (cues.speech_verbs | cues.deny_verbs | cues.for_verbs | cues.as_verbs
-                       | cues.naming_verbs | cues.citing_verbs | cues.hedge_passives | phrasal)
+        self._verbs = (cues.speech_verbs | cues.belief_verbs | cues.deny_verbs | cues.for_verbs
+                       | cues.as_verbs | cues.naming_verbs | cues.citing_verbs
+                       | cues.hedge_passives | phrasal)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
         drafts: list[_Draft] = []
+        hedges: list[Token] = []
+        accordings: list[Token] = []
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in NOT_CUES:
                 drafts.extend(self._verb_claims(tok, ctx))
+            if tok.lower_ in self.cues.hedge_adverbs:
+                hedges.append(tok)
+            elif tok.lower_ == "according":
+                accordings.append(tok)
         _resolve_echoes(drafts)
         self._resolve_nesting(drafts)
         drafts = [d for d in drafts if not d.dropped]
-        drafts.extend(self._hedge_claims(doc, ctx, drafts))
-        drafts.extend(self._according_to(doc, ctx, drafts))
+        drafts.extend(self._hedge_claims(hedges, ctx, drafts))
+        drafts.extend(self._according_to(accordings, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
         _carry_via(drafts, ctx)
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
@@ -113,6 +129,8 @@ class ClaimsComponent:
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
         lemma = self._lemma(verb)
+        if lemma not in self._verbs:
+            return []
         cues = self.cues
         children = {c.dep_: c for c in verb.children}
         if "neg" in children:
@@ -143,17 +161,27 @@ class ClaimsComponent:
             spans = self._deny_content(verb, ctx)
         if not spans and lemma in cues.speech_verbs:
             spans, quoted = self._speech_content(verb, ctx, in_quote)
+        if not spans and lemma in cues.belief_verbs:
+            spans, quoted = self._belief_content(verb, ctx, in_quote)
         spans = [s if len(s) > 2 else _without(s, verb) for s in spans]
         spans = [(*s, []) if len(s) == 2 else s for s in spans if s is not None]
         if not spans:
             return []
         subject = _subject(verb)
+        stray = subject is not None and ctx.para_start[subject.i] != ctx.para_start[verb.i]
+        if (stray or subject is None) and (_finite(verb) or verb.dep_ == "ROOT"):
+            subject = _inverted_subject(verb) or _stranded_subject(
+                verb, ctx.sentence(verb)[0]) or subject
         speaker, via = self._speaker(verb, subject, ctx)
-        if speaker is None and not self._is_source(subject):
+        first_person = in_quote and lemma in cues.belief_verbs and verb.tag_ in PRESENT_TAGS \
+            and subject is not None and subject.lower_ in FIRST_PERSON \
+            and not ctx.opens_quote(subject)
+        if speaker is None and not self._is_source(subject) and not first_person \
+                and not self._unnamed_subject(subject, verb, in_quote):
             return []
         echo = verb.head if polarity == "deny" and self._echoes(verb) else None
         return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb, omit=omit,
-                       echo=echo) for s, e, omit in spans]
+                       echo=echo, first_person=first_person) for s, e, omit in spans]
 
     def _lemma(self, tok: Token) -> str:
         """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer."""
@@ -170,8 +198,10 @@ class ClaimsComponent:
                         in_quote: bool) -> tuple[list[tuple], bool]:
         """Content of a speech verb: an adjacent quote (one split by the attribution at a
         comma is one claim, the attribution omitted; one after "adding:" is that verb's), else
-        its that-clause, else the clause it trails ("..., X reported")."""
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        its that-clause (also one the parser hung elsewhere: "said in a statement that",
+        "observed that ..."), else the clause it is set in ("A, X said, B", "As X told Y, A"),
+        else the clause it trails ("..., X reported")."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp"] or _statement_clauses(verb)
         cite = self._cite(verb)
         if cite is not None:
             comps.extend(c for c in cite.subtree if c.head == cite and c.dep_ == "ccomp"
@@ -201,14 +231,43 @@ class ClaimsComponent:
             if span and cite is not None and span[0] <= cite.i < span[1]:
                 span = ctx.clean(cite.right_edge.i + 1, span[1], verb) if cite.i < right[0].i \
                     else ctx.clean(span[0], cite.left_edge.i, verb)
+            quote = ctx.quote_at(span[0]) if span and ctx.opens_quote(verb.doc[span[0]]) else None
+            if quote is not None:
+                return ([ctx.quote_span(quote)], True)
             return ([span], False) if span else ([], False)
         left = [c for c in comps if c.i < verb.i]
         if left:
             span = ctx.clause(left, verb)
+            return ([span], ctx.within_quote(span)) if span else ([], False)
+        if verb.i + 1 < len(verb.doc) and verb.nbor().lower_ == "that" \
+                and verb.nbor().tag_ == "IN":
+            span = ctx.clean(verb.i + 2, verb.right_edge.i + 1, verb)
+            return ([span], False) if span else ([], False)
+        if verb.dep_ == "parataxis":
+            span = ctx.inserted_in(verb.head, verb.left_edge.i, verb.right_edge.i + 1)
+            return ([span], False) if span else ([], False)
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                        for c in verb.children):
+            span = ctx.as_clause(verb)
             return ([span], False) if span else ([], False)
         own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         span = ctx.trailing_clause(verb, own) if own is not None else None
         return ([span], False) if span else ([], False)
+
+    def _belief_content(self, verb: Token, ctx: _DocContext,
+                        in_quote: bool) -> tuple[list[tuple[int, int]], bool]:
+        """"X believes/found/estimates (that) Y": only a following finite clause with a
+        subject of its own is a claim ("found the keys", "shows him handing" are not), or a
+        quote set off after it ("concluded: “...”", not "recommending “free tools”")."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i > verb.i
+                 and _finite(c) and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in c.children)]
+        span = ctx.clause(comps, verb) if comps else None
+        if span:
+            return [span], False
+        quote = ctx.quote_after(verb, self.max_gap) if not in_quote else None
+        span = ctx.quote_span(quote) if quote is not None \
+            and ctx.gap_ends_with(verb, quote, {",", ":"}) else None
+        return ([span], True) if span else ([], False)
 
     def _as_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
         """"X described Y as Z" -> "Y as Z", also "Y that X described as Z"; passive "Y has
@@ -343,6 +402,13 @@ class ClaimsComponent:
             return None
         return actor_of(ctx.phrase(tok))
 
+    @staticmethod
+    def _unnamed_subject(subject: Token | None, verb: Token, in_quote: bool) -> bool:
+        """A cue verb's own noun subject is a source even when no actor ("the site's FAQ
+        explains that"), and so is a narrator's "they" that names no actor ("they say")."""
+        return subject is not None and subject.head == verb and subject.dep_ in SUBJECT_DEPS \
+            and (subject.pos_ in ("NOUN", "PROPN") or subject.lower_ == "they" and not in_quote)
+
     def _is_source(self, tok: Token | None) -> bool:
         """Whether an unresolved subject can still be an (unnamed) source of a claim."""
         if tok is None or tok.pos_ == "PRON":
@@ -359,8 +425,9 @@ class ClaimsComponent:
 
     def _resolve_nesting(self, drafts: list[_Draft]) -> None:
         """A claim whose content holds another claim's cue: inside a quote it is the quoted
-        person's report (via the quoter); a wrapping "..., Y reported" becomes the via;
-        otherwise the content stops before the other claim's clause (a relative clause)."""
+        person's report (via the quoter; "I think" is the quoted person's own belief); a
+        wrapping "..., Y reported" becomes the via; otherwise the content stops before the
+        other claim's clause (a relative clause). A first person found in no quote is no one."""
         for outer in drafts:
             for inner in drafts:
                 if inner is outer or inner.anchor is None or outer.anchor is None or \
@@ -369,8 +436,13 @@ class ClaimsComponent:
                 cue = inner.anchor
                 if inner.anchor == outer.anchor or not outer.covers(cue.i):
                     continue
+                if self._is_belief(inner) and not outer.quoted:
+                    continue
                 if outer.quoted:
                     inner.via = inner.via or outer.speaker
+                    inner.nested = self._is_belief(inner)
+                    if inner.first_person:
+                        inner.speaker = inner.speaker or outer.speaker
                 elif cue.head == outer.anchor or outer.anchor.head == cue:
                     inner.via = inner.via or outer.speaker
                     outer.dropped = True
@@ -380,12 +452,21 @@ class ClaimsComponent:
                         outer.end = min(outer.end, _rstrip(cue.doc, outer.start, cut))
                     if outer.end <= outer.start:
                         outer.dropped = True
+        for draft in drafts:
+            if draft.first_person and draft.speaker is None:
+                draft.dropped = True
 
-    def _hedge_claims(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+    def _is_belief(self, draft: _Draft) -> bool:
+        """A belief or finding reported by someone else is a claim in that report's content
+        ("X said the study shows Y", "according to X, Y believes Z"): both are kept."""
+        return draft.anchor is not None and self._lemma(draft.anchor) in self.cues.belief_verbs
+
+    def _hedge_claims(self, hedges: list[Token], ctx: _DocContext,
+                      drafts: list[_Draft]) -> list[_Draft]:
         """"X is reportedly Y": hearsay with no named source; on a cue verb it hedges that claim."""
         out = []
-        for tok in doc:
-            if tok.lower_ not in self.cues.hedge_adverbs or tok.dep_ != "advmod":
+        for tok in hedges:
+            if tok.dep_ != "advmod":
                 continue
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("acomp", "attr", "advmod"):
@@ -399,15 +480,17 @@ class ClaimsComponent:
                 continue
             span = ctx.hedged_clause(verb, tok)
             if span:
-                out.append(_Draft(doc[tok.i:tok.i + 1], *span[:2], None, polarity="hedged",
+                out.append(_Draft(_cue(tok), *span[:2], None, polarity="hedged",
                                   anchor=tok, omit=span[2] + [(tok.i, tok.i + 1)]))
         return out
 
-    def _according_to(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+    def _according_to(self, accordings: list[Token], ctx: _DocContext,
+                      drafts: list[_Draft]) -> list[_Draft]:
         """"..., according to X": X is the source, or the via of a claim the sentence already has."""
         out = []
-        for tok in doc:
-            if tok.lower_ != "according" or tok.i + 1 >= len(doc) or ctx.quote_at(tok.i):
+        doc = ctx.doc
+        for tok in accordings:
+            if tok.i + 1 >= len(doc) or ctx.quote_at(tok.i):
                 continue
             nxt = doc[tok.i + 1]
             if f"according {nxt.lower_}" not in self.cues.according_to:
@@ -427,15 +510,18 @@ class ClaimsComponent:
                         d.via = source
                     if d.start < phrase_start < d.end <= phrase_end:
                         d.end = _rstrip(doc, d.start, phrase_start)
-                continue
+                if not all(self._is_belief(d) for d in inside):
+                    continue
             if phrase_end >= _rstrip(doc, s_start, s_end):
                 span = ctx.clean(s_start, phrase_start, tok)
             elif phrase_start <= _lstrip(doc, s_start, s_end):
                 span = ctx.clean(phrase_end, s_end, tok)
             else:
-                span = ctx.clean(s_start, s_end, tok)
+                span = ctx.inserted_in(tok.head, phrase_start, phrase_end)
             if span:
-                out.append(_Draft(doc[tok.i:nxt.i + 1], *span, source, anchor=tok))
+                start, end, *omit = span
+                out.append(_Draft(doc[tok.i:nxt.i + 1], start, end, source, anchor=tok,
+                                  omit=omit[0] if omit else []))
         return out
 
     def _continuations(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
@@ -499,6 +585,10 @@ class _DocContext:
             self.para_end.extend([e] * (e - s + (1 if e < len(doc) else 0)))
         self.quotes: list[_Quote] = []
         for s, e in bounds:
+            last = self.quotes[-1] if self.quotes and self.quotes[-1].end == s - 1 else None
+            close = _run_on_close(doc, s, e) if last is not None else None
+            if close is not None:
+                last.end, s = close, close + 1
             self.quotes.extend(_find_quotes(doc, s, e))
         self._quote_of: dict[int, _Quote] = {}
         for q in self.quotes:
@@ -507,6 +597,19 @@ class _DocContext:
 
     def quote_at(self, i: int) -> _Quote | None:
         return self._quote_of.get(i)
+
+    def within_quote(self, span: tuple[int, int]) -> bool:
+        """Whether a content span is quoted words (its attribution may be too long for
+        `quote_before`: "“...,” X, editor of Y at Z, said")."""
+        quote = self.quote_at(span[0])
+        return quote is not None and quote is self.quote_at(span[1] - 1)
+
+    def opens_quote(self, tok: Token) -> bool:
+        """Whether a token is a quote's first word: "“I think ..." hedges the whole quote, and
+        a clause that opens a quote is the whole quote ("writing “I have, as told, done
+        it.”")."""
+        quote = self.quote_at(tok.i)
+        return quote is not None and _lstrip(self.doc, quote.start, quote.end) == tok.i
 
     def sentence(self, tok: Token) -> tuple[int, int]:
         """The sentence of a token, cut at paragraph breaks (the parser may run across them)."""
@@ -519,10 +622,12 @@ class _DocContext:
         idx = [t.i for t in tok.subtree if t.i not in skip] or [tok.i]
         return self.doc[min(idx):max(idx) + 1]
 
-    def clean(self, start: int, end: int, anchor: Token) -> tuple[int, int] | None:
-        """Clip to the anchor's paragraph and strip edge punctuation and a leading "that"."""
+    def clean(self, start: int, end: int, anchor: Token,
+              last: Token | None = None) -> tuple[int, int] | None:
+        """Clip to the paragraphs of the anchor (to that of `last`, if given) and strip edge
+        punctuation and a leading "that"."""
         start = max(start, self.para_start[anchor.i])
-        end = min(end, self.para_end[anchor.i])
+        end = min(end, self.para_end[(last or anchor).i])
         start = _lstrip(self.doc, start, end)
         if start < end and self.doc[start].lower_ == "that" and \
                 self.doc[start].dep_ not in ("nsubj", "nsubjpass", "det", "attr", "dobj"):
@@ -561,8 +666,10 @@ class _DocContext:
         return (*span, omit) if span else None
 
     def quote_span(self, quote: _Quote) -> tuple[int, int] | None:
+        """The quoted words; a quote may run on into the next paragraph."""
         anchor = self.doc[quote.start] if quote.start < len(self.doc) else self.doc[quote.open]
-        return self.clean(quote.start, quote.end, anchor)
+        return self.clean(quote.start, quote.end, anchor,
+                          last=self.doc[quote.end - 1] if quote.end > quote.start else None)
 
     def _gap(self, a: int, b: int) -> list[Token]:
         return [t for t in self.doc[a:b] if not t.is_space]
@@ -617,6 +724,28 @@ class _DocContext:
         return prev in SENT_END or prev in CLOSE_QUOTES | STRAIGHT_QUOTES or prev == ":" or \
             (commas and prev in (",", ";", "—", "–"))
 
+    def inserted_in(self, head: Token, start: int, end: int) -> tuple[int, int, list] | None:
+        """The content around an attribution set in mid-sentence ("A, according to X, B"):
+        the sentence, or the subordinate clause it sits in ("..., which, according to X, B"),
+        without the attribution."""
+        first, last = self.sentence(head)
+        if head.dep_ in ("relcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            first, last = head.left_edge.i, head.right_edge.i + 1
+        span = self.clean(first, last, head)
+        if span is None:
+            return None
+        start = _lstrip(self.doc, start, end)
+        end += end < len(self.doc) and self.doc[end].text == ","
+        return (*span, [(start, end)] if span[0] < start and end < span[1] else [])
+
+    def as_clause(self, verb: Token) -> tuple[int, int] | None:
+        """"As X told Y, <clause>" / "<clause>, as X said": the clause the attribution
+        modifies, without it."""
+        head = verb.head
+        if verb.i < head.i:
+            return self.clean(verb.right_edge.i + 1, head.right_edge.i + 1, verb)
+        return self.clean(head.left_edge.i, verb.left_edge.i, verb)
+
     def trailing_clause(self, verb: Token, subject: Token | None) -> tuple[int, int] | None:
         """"<clause>, X added." with no complement: the clause before the comma."""
         first = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
@@ -627,6 +756,21 @@ class _DocContext:
         if not any(t.pos_ in ("VERB", "AUX") for t in self.doc[start:gap[-1].i]):
             return None
         return self.clean(start, gap[-1].i, verb)
+
+
+def _run_on_close(doc: Doc, start: int, end: int) -> int | None:
+    """The mark closing, in this paragraph, a quote left open at the end of the previous one
+    when this paragraph does not reopen it: its first mark is a closing one, a straight one
+    glued to the word before it ('more words." X said'), or one of an odd number."""
+    marks = [t for t in doc[start:end] if t.text in QUOTE_CHARS]
+    first = next((t for t in doc[start:end] if not t.is_space), None)
+    if not marks or first is None or first.text in QUOTE_CHARS:
+        return None
+    mark = marks[0]
+    if mark.text in CLOSE_QUOTES or mark.text in STRAIGHT_QUOTES and (
+            not doc[mark.i - 1].whitespace_ or sum(t.text in STRAIGHT_QUOTES for t in marks) % 2):
+        return mark.i
+    return None
 
 
 def _find_quotes(doc: Doc, start: int, end: int) -> list[_Quote]:
@@ -647,8 +791,13 @@ def _find_quotes(doc: Doc, start: int, end: int) -> list[_Quote]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The grammatical speaker of a cue verb: its subject, the antecedent of "who", the noun of
-    "with X saying" or of "X posted" (acl), else the subject of the verb it depends on."""
+    """The grammatical speaker of a cue verb: the agent of a passive ("it was said by X
+    that"), its subject, the antecedent of "who", the noun of "with X saying" or of "X posted"
+    (acl), else the subject of the verb it depends on."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if by is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        return by
     for _ in range(4):
         subj = min((c for c in verb.children if c.dep_ in SUBJECT_DEPS),
                    key=lambda c: abs(c.i - verb.i), default=None)
@@ -666,6 +815,42 @@ def _subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _statement_clauses(verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the noun of "said in a statement that ..."."""
+    return [c for prep in verb.children if prep.dep_ == "prep"
+            for obj in prep.children if obj.dep_ == "pobj"
+            for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c)]
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject after a cue that follows a quote ("“...,” added X"), which the parser may
+    take for an object."""
+    before = [t for t in verb.doc[max(0, verb.i - 2):verb.i] if not t.is_space]
+    if not any(t.text in QUOTE_CHARS for t in before):
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
+                 and c.pos_ == "PROPN"), None)
+
+
+def _stranded_subject(verb: Token, start: int) -> Token | None:
+    """The subject of a main cue verb the parser left without one ("Speaking for X, Y, SC,
+    said that"), or took from another paragraph: the topmost noun of the phrase ending right
+    before the verb (and its auxiliaries), in its sentence; a passive's subject is no speaker."""
+    doc = verb.doc
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j >= start and (doc[j].is_punct or doc[j].is_space or doc[j].head == verb
+                          and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod")):
+        j -= 1
+    noun, tok = None, doc[j] if j >= start else None
+    while tok is not None and start <= tok.i < verb.i and tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            noun = tok
+        tok = tok.head if tok.head != tok else None
+    return noun
 
 
 def _carry_via(drafts: list[_Draft], ctx: _DocContext) -> None:
@@ -706,6 +891,12 @@ def _echo_start(noun: Token) -> int | None:
             noun.doc[start - 1].dep_ in ("det", "amod", "poss", "compound"):
         start -= 1
     return start if start > 0 and noun.doc[start - 1].text in {",", "-", "—", "–", "--"} else None
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a clause is finite (a proposition), not a small clause ("saw him leaving")."""
+    return verb.tag_ in FINITE_TAGS or _that_clause(verb) or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
 def _that_clause(tok: Token) -> bool:
@@ -793,10 +984,12 @@ def _rstrip(doc: Doc, start: int, end: int) -> int:
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """One claim per content and speaker: a later draft that mostly overlaps an earlier one
-    of the same speaker is the same statement found twice (unless one denies it)."""
+    of the same speaker is the same statement found twice (unless one denies it, or is a
+    belief nested in the other)."""
     kept: list[_Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, d.cue.start)):
-        same = any(k.speaker is d.speaker and (k.polarity == "deny") == (d.polarity == "deny")
+        same = any(k.speaker is d.speaker and not (k.nested or d.nested)
+                   and (k.polarity == "deny") == (d.polarity == "deny")
                    and min(k.end, d.end) - max(k.start, d.start) >= 0.5 * min(k.end - k.start,
                                                                               d.end - d.start)
                    for k in kept)
