@@ -29,6 +29,12 @@ def honorific_stems() -> frozenset[str]:
     return frozenset(h.rstrip(".") for h in roles().honorifics)
 
 
+@lru_cache(maxsize=1)
+def honorific_forms() -> frozenset[str]:
+    """The lower-case words `is_honorific` accepts: each stem with and without its full stop."""
+    return honorific_stems() | {stem + "." for stem in honorific_stems()}
+
+
 def is_honorific(token) -> bool:
     return token.lower_.rstrip(".") in honorific_stems()
 
@@ -265,8 +271,9 @@ def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
     capitalised title and the capitalised proper nouns after it name a person."""
     names = []
     titles = roles().titles
-    for token in doc[:-1]:
-        if not token.text[:1].isupper() or not (is_honorific(token) or token.lower_ in titles):
+    for i in token_indices(doc, "LOWER", *titles, *honorific_forms()):
+        token = doc[i]
+        if i == len(doc) - 1 or not token.text[:1].isupper():
             continue
         start = end = token.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
@@ -284,11 +291,9 @@ def institution_names(doc: Doc, found: list[Span]) -> list[Span]:
     entity: a capitalised run headed by an institution word."""
     names = []
     heads = roles().org_heads
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not (token.text[:1].isupper() and token.lower_ in heads):
-            i += 1
+    end = 0
+    for i in token_indices(doc, "LOWER", *heads):
+        if i < end or not doc[i].text[:1].isupper():
             continue
         start = i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
@@ -302,7 +307,6 @@ def institution_names(doc: Doc, found: list[Span]) -> list[Span]:
         span = Span(doc, start, end, label="ORG")
         if end - start > 1 and not overlaps(span, found + names):
             names.append(span)
-        i = end
     return names
 
 
@@ -331,10 +335,11 @@ def family_names(doc: Doc, found: list[Span]) -> list[Span]:
     """"the Kellers", "the Bergs": a plural of a person's surname names the family, which
     the actor resolver links to that person."""
     surnames = {m[-1].text for m in found if m.label_ == "PERSON" and len(m) > 1}
+    plurals = {name + "s" for name in surnames}
     names = []
-    for token in doc:
-        if token.pos_ == "PROPN" and token.text.endswith("s") and token.text[:-1] in surnames:
-            span = Span(doc, token.i, token.i + 1, label="PERSON")
+    for i in token_indices(doc, "ORTH", *plurals) if plurals else []:
+        if doc[i].pos_ == "PROPN":
+            span = Span(doc, i, i + 1, label="PERSON")
             if not overlaps(span, found):
                 names.append(span)
     return names

@@ -198,15 +198,15 @@ class TimexRecognizer:
             anchor = dt.date.fromisoformat(anchor[:10])
         elif isinstance(anchor, dt.datetime):
             anchor = anchor.date()
-        candidates: list[Span] = []
+        candidates: dict[tuple[int, int], None] = {}
         if self.use_entities:
-            candidates.extend(e for e in doc.ents if e.label_ in self.entity_labels)
+            candidates.update(((e.start, e.end), None) for e in doc.ents if e.label_ in self.entity_labels)
         for run in self._runs(doc):
-            candidates.extend(Span(doc, run.start + s, run.start + e) for _, s, e in self.matcher(run))
+            candidates.update(((run.start + s, run.start + e), None) for _, s, e in self.matcher(run))
         resolved: dict[tuple[int, int], Resolution] = {}
         pieces: list[Span] = []
-        for span in candidates:
-            for piece, res in self._pieces(span, anchor):
+        for start, end in candidates:
+            for piece, res in self._pieces(doc[start:end], anchor):
                 resolved[(piece.start, piece.end)] = res
                 pieces.append(piece)
         timexes = sorted(filter_spans(pieces), key=lambda s: s.start)
