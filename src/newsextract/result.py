@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from .articles import Article
@@ -13,34 +15,47 @@ def _name(actor: ActorRecord | None) -> str | None:
     return actor.name if actor is not None else None
 
 
-def _evidence(span: Span) -> str:
-    return span.sent.text.strip()
+class Evidence:
+    """The sentence(s) a span lies in, as text. Reads the sentence boundaries and the text
+    once per doc: `span.sent.text` rebuilt both for each of the dozens of spans."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        bounds = [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents]
+        self.starts = [start for start, _, _ in bounds]
+        self.chars = [(first, last) for _, first, last in bounds]
+
+    def __call__(self, span: Span) -> str:
+        first = self.chars[bisect_right(self.starts, span.start) - 1][0]
+        last = self.chars[bisect_right(self.starts, max(span.end - 1, span.start)) - 1][1]
+        return self.text[first:last].strip()
 
 
 def to_result(doc: Doc, article: Article) -> ArticleResult:
+    evidence = Evidence(doc)
     actors = [
         Actor(name=a.name, kind=a.kind, title=a.title, affiliation=_name(a.affiliation),
               aliases=a.aliases,
               mentions=[Mention(text=m.text, start=m.start_char, end=m.end_char) for m in a.mentions],
               start=a.mentions[0].start_char if a.mentions else None,
               end=a.mentions[0].end_char if a.mentions else None,
-              evidence=_evidence(a.mentions[0]) if a.mentions else None)
+              evidence=evidence(a.mentions[0]) if a.mentions else None)
         for a in doc._.actors or []
     ]
     gifts = [
         Gift(giver=_name(g.giver), recipient=_name(g.recipient), item=g.item.text, date=g.date,
-             start=g.item.start_char, end=g.item.end_char, evidence=_evidence(g.item))
+             start=g.item.start_char, end=g.item.end_char, evidence=evidence(g.item))
         for g in doc._.gifts or []
     ]
     dates = [
         TimeExpression(text=t.text, type=t._.timex_type, value=t._.timex_value,
-                       start=t.start_char, end=t.end_char, evidence=_evidence(t))
+                       start=t.start_char, end=t.end_char, evidence=evidence(t))
         for t in doc._.timexes or []
     ]
     claims = [
         Claim(speaker=_name(c.speaker), via=_name(c.via), cue=c.cue.text if c.cue else None,
               content=c.content_text, polarity=c.polarity, start=c.content.start_char,
-              end=c.content.end_char, evidence=_evidence(c.content))
+              end=c.content.end_char, evidence=evidence(c.content))
         for c in doc._.claims or []
     ]
     warnings = list(article.warnings)
