@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.tokens import Doc, Span
 
 from .articles import Article
@@ -68,7 +69,8 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
 def looks_english(doc: Doc, min_words: int = 20, min_stop_share: float = 0.15) -> bool:
     """English prose is about a third function words ("the", "of", "and"); text in another
     language has almost none. Short texts are given the benefit of the doubt."""
-    words = [t for t in doc if t.is_alpha]
+    flags = doc.to_array([IS_ALPHA, IS_STOP])
+    words = flags[flags[:, 0] == 1]
     if len(words) < min_words:
         return True
-    return sum(t.is_stop for t in words) / len(words) >= min_stop_share
+    return words[:, 1].sum() / len(words) >= min_stop_share

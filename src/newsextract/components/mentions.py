@@ -127,9 +127,15 @@ def inside_title(span: Span) -> bool:
     """The "State" of "Secretary of State": the entity completes a title before it."""
     doc = span.doc
     for n in (2, 3):
-        if span.start >= n and doc[span.start - n:span.end].text.lower() in roles().titles:
+        if span.start >= n and doc[span.start - n].lower_ in title_first_words() \
+                and doc[span.start - n:span.end].text.lower() in roles().titles:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def title_first_words() -> frozenset[str]:
+    return frozenset(title.split()[0] for title in roles().titles if " " in title)
 
 
 def implied_surname(span: Span, named: list[Span]) -> str | None:
