@@ -11,6 +11,7 @@ mention of an already-listed gift fills in what the first one lacked instead of 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -176,12 +177,20 @@ def item_span(head: Token) -> Span | None:
 class GiftFinder:
     def __init__(self, lexicon: GiftLexicon):
         self.lex = lexicon
+        self.trigger_lemmas = (lexicon.give | lexicon.weak_give | lexicon.receive
+                               | lexicon.weak_receive | lexicon.exchange | lexicon.gift_nouns)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[GiftRecord] = []
+        triggers = lemma_positions(doc, self.trigger_lemmas)
+        gift_noun_positions = lemma_positions(doc, self.lex.gift_nouns)
         for sent in doc.sents:
-            has_gift_noun = any(t.lemma_.lower() in self.lex.gift_nouns for t in sent)
-            for token in sent:
+            in_sent = triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]
+            if not in_sent:
+                continue
+            has_gift_noun = bisect_left(gift_noun_positions, sent.start) < bisect_left(
+                gift_noun_positions, sent.end)
+            for token in (doc[i] for i in in_sent):
                 unlicensed = self.is_weak(token) and not (
                     has_gift_noun or self.brings_new_thing(token))
                 for gift in self.read(token):
@@ -370,6 +379,16 @@ class GiftFinder:
                 before = [day for start, day in days if start < gift.trigger.i]
                 gift.date = before[-1] if before else published.isoformat()
 
+
+
+def lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
+    """Positions, in order, of the tokens whose lower-cased lemma is one of `lemmas`, read from
+    the Doc's lemma array: only these tokens can start a gift reading, and most articles have
+    none. (`mentions.token_indices` matches exact strings; lemmas here match in any case.)"""
+    lemma_ids = doc.to_array("LEMMA").tolist()
+    strings = doc.vocab.strings
+    wanted = {h for h in set(lemma_ids) if strings[h].lower() in lemmas}
+    return [i for i, h in enumerate(lemma_ids) if h in wanted]
 
 
 def fill_parties(gifts: list[GiftRecord]) -> None:
