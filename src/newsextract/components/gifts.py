@@ -11,8 +11,9 @@ mention of an already-listed gift fills in what the first one lacked instead of 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -174,6 +175,41 @@ def item_span(head: Token) -> Span | None:
     return doc[start:end]
 
 
+class SentenceDates:
+    """A doc's definite dates grouped by sentence, gathered once per doc (and only once a gift
+    needs one), so that dating a gift looks only at the dates of its trigger's sentence."""
+
+    def __init__(self, doc: Doc, sentence_starts: list[int]):
+        self.doc = doc
+        self.sentence_starts = sentence_starts
+
+    def sentence_of(self, i: int) -> int:
+        return bisect_right(self.sentence_starts, i) - 1
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[tuple[Token, str]]]:
+        """Each sentence's DATE and TIME expressions with a definite value: (root, value)."""
+        found: dict[int, list[tuple[Token, str]]] = {}
+        for timex in self.doc._.timexes or []:
+            value = timex._.timex_value
+            if value and value not in VAGUE_DATES and timex._.timex_type in {"DATE", "TIME"}:
+                found.setdefault(self.sentence_of(timex.start), []).append((timex.root, value))
+        return found
+
+    def attached(self, trigger: Token) -> str | None:
+        """The value of a date expression that modifies the trigger's clause directly
+        ("On Wednesday gave", "gave ... in February")."""
+        for root, value in self.by_sentence.get(self.sentence_of(trigger.i), []):
+            head = root
+            for _ in range(8):
+                if head == trigger:
+                    return value[:10]
+                if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != root):
+                    break
+                head = head.head
+        return None
+
+
 class GiftFinder:
     def __init__(self, lexicon: GiftLexicon):
         self.lex = lexicon
@@ -184,7 +220,9 @@ class GiftFinder:
         found: list[GiftRecord] = []
         triggers = lemma_positions(doc, self.trigger_lemmas)
         gift_noun_positions = lemma_positions(doc, self.lex.gift_nouns)
-        for sent in doc.sents:
+        sentences = list(doc.sents)
+        dates = SentenceDates(doc, [sent.start for sent in sentences])
+        for sent in sentences:
             in_sent = triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]
             if not in_sent:
                 continue
@@ -196,9 +234,9 @@ class GiftFinder:
                 for gift in self.read(token):
                     if unlicensed or inside_quotes(token) or (
                             self.is_weak(token) and self.is_generic(gift)):
-                        self.merge_only(found, gift)
+                        self.merge_only(found, gift, dates)
                     else:
-                        self.add(found, gift)
+                        self.add(found, gift, dates)
         fill_parties(found)
         self.fill_dates(doc, found)
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
@@ -219,12 +257,12 @@ class GiftFinder:
         return gift.item.root.lemma_.lower() in self.lex.gift_nouns
 
     @staticmethod
-    def merge_only(found: list[GiftRecord], gift: GiftRecord) -> None:
+    def merge_only(found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
         """A weak mention ("the car was delivered on Feb. 18") can date an earlier gift of the
         same item, never add one."""
         earlier = next((e for e in found if same_item(e.item, gift.item)), None)
         if earlier is not None and earlier.date is None:
-            earlier.date = attached_date(gift.trigger)
+            earlier.date = dates.attached(gift.trigger)
 
     def read(self, token: Token) -> list[GiftRecord]:
         lemma = token.lemma_.lower()
@@ -353,16 +391,16 @@ class GiftFinder:
     def expand(self, head: Token) -> list[Token]:
         return [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
 
-    def add(self, found: list[GiftRecord], gift: GiftRecord) -> None:
+    def add(self, found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
         """Add a gift, or fill in an earlier mention of the same gift."""
         for earlier in found:
             if same_item(earlier.item, gift.item) and compatible(earlier, gift):
                 earlier.giver = earlier.giver or gift.giver
                 earlier.recipient = earlier.recipient or gift.recipient
                 if earlier.date is None:
-                    earlier.date = attached_date(gift.trigger)
+                    earlier.date = dates.attached(gift.trigger)
                 return
-        gift.date = attached_date(gift.trigger)
+        gift.date = dates.attached(gift.trigger)
         found.append(gift)
 
     @staticmethod
@@ -432,26 +470,6 @@ def recent_day(value: str | None, published) -> bool:
     except ValueError:
         return False
     return dt.timedelta(0) <= published - day <= dt.timedelta(days=7)
-
-
-def attached_date(trigger: Token) -> str | None:
-    """The value of a date expression that modifies the trigger's clause directly
-    ("On Wednesday gave", "gave ... in February")."""
-    doc = trigger.doc
-    for timex in doc._.timexes or []:
-        value = timex._.timex_value
-        if timex.sent != trigger.sent or not value or value in VAGUE_DATES:
-            continue
-        if timex._.timex_type not in {"DATE", "TIME"}:
-            continue
-        head = timex.root
-        for _ in range(8):
-            if head == trigger:
-                return value[:10]
-            if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != timex.root):
-                break
-            head = head.head
-    return None
 
 
 @Language.factory("newsextract_gifts")
