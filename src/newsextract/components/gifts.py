@@ -215,11 +215,13 @@ class GiftFinder:
         self.lex = lexicon
         self.trigger_lemmas = (lexicon.give | lexicon.weak_give | lexicon.receive
                                | lexicon.weak_receive | lexicon.exchange | lexicon.gift_nouns)
+        self.lowered_lemmas: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[GiftRecord] = []
-        triggers = lemma_positions(doc, self.trigger_lemmas)
-        gift_noun_positions = lemma_positions(doc, self.lex.gift_nouns)
+        lemmas = self.lemmas(doc)
+        triggers = [i for i, lemma in enumerate(lemmas) if lemma in self.trigger_lemmas]
+        gift_noun_positions = [i for i, lemma in enumerate(lemmas) if lemma in self.lex.gift_nouns]
         sentences = list(doc.sents)
         dates = SentenceDates(doc, [sent.start for sent in sentences])
         for sent in sentences:
@@ -241,6 +243,17 @@ class GiftFinder:
         self.fill_dates(doc, found)
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
+
+    def lemmas(self, doc: Doc) -> list[str]:
+        """Every token's lower-cased lemma, read from the Doc's lemma array instead of a Token
+        per word: only tokens whose lemma is a trigger word can start a gift reading. A string
+        id always names the same string, so each id is looked up and lower-cased once.
+        (`mentions.token_indices` matches exact strings; lemmas here match in any case.)"""
+        lemma_ids = doc.to_array("LEMMA").tolist()
+        lowered = self.lowered_lemmas
+        for lemma_id in set(lemma_ids).difference(lowered):
+            lowered[lemma_id] = doc.vocab.strings[lemma_id].lower()
+        return [lowered[lemma_id] for lemma_id in lemma_ids]
 
     def is_weak(self, token: Token) -> bool:
         """A verb that names a gift only where the sentence says so ("sent ... as a gift") or
@@ -417,16 +430,6 @@ class GiftFinder:
                 before = [day for start, day in days if start < gift.trigger.i]
                 gift.date = before[-1] if before else published.isoformat()
 
-
-
-def lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
-    """Positions, in order, of the tokens whose lower-cased lemma is one of `lemmas`, read from
-    the Doc's lemma array: only these tokens can start a gift reading, and most articles have
-    none. (`mentions.token_indices` matches exact strings; lemmas here match in any case.)"""
-    lemma_ids = doc.to_array("LEMMA").tolist()
-    strings = doc.vocab.strings
-    wanted = {h for h in set(lemma_ids) if strings[h].lower() in lemmas}
-    return [i for i, h in enumerate(lemma_ids) if h in wanted]
 
 
 def fill_parties(gifts: list[GiftRecord]) -> None:
