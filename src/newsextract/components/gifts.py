@@ -14,6 +14,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -101,17 +102,6 @@ def prep_object(token: Token, *preps: str) -> Token | None:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
-
-
-def inside_quotes(token: Token) -> bool:
-    """Within a direct quote of its paragraph: a speaker's retelling of a listed gift."""
-    doc = token.doc
-    i = token.i - 1
-    marks = 0
-    while i >= 0 and "\n" not in doc[i].text_with_ws:
-        marks += doc[i].is_quote
-        i -= 1
-    return marks % 2 == 1
 
 
 def introduces_new_thing(noun: Token) -> bool:
@@ -210,12 +200,40 @@ class SentenceDates:
         return None
 
 
+class QuoteMarks:
+    """Where a doc's line breaks and quotation marks stand, read once per doc from its arrays
+    (and only once a gift is read) instead of a Token per word walked back to the paragraph."""
+
+    def __init__(self, doc: Doc, breaks_line: dict[int, bool]):
+        self.doc = doc
+        self.breaks_line = breaks_line
+
+    @cached_property
+    def marks(self) -> tuple[list[int], list[int]]:
+        """Positions of the tokens holding a line break (a token's trailing whitespace is at
+        most one space) and the running count of quotation marks before each position."""
+        orths, quotes = self.doc.to_array(["ORTH", "IS_QUOTE"]).T.tolist()
+        breaks_line = self.breaks_line
+        for orth in set(orths).difference(breaks_line):
+            breaks_line[orth] = "\n" in self.doc.vocab.strings[orth]
+        line_breaks = [i for i, orth in enumerate(orths) if breaks_line[orth]]
+        return line_breaks, [0, *accumulate(quotes)]
+
+    def encloses(self, token: Token) -> bool:
+        """Within a direct quote of its paragraph: a speaker's retelling of a listed gift."""
+        line_breaks, quotes_before = self.marks
+        breaks_before = bisect_left(line_breaks, token.i)
+        paragraph_start = line_breaks[breaks_before - 1] + 1 if breaks_before else 0
+        return (quotes_before[token.i] - quotes_before[paragraph_start]) % 2 == 1
+
+
 class GiftFinder:
     def __init__(self, lexicon: GiftLexicon):
         self.lex = lexicon
         self.trigger_lemmas = (lexicon.give | lexicon.weak_give | lexicon.receive
                                | lexicon.weak_receive | lexicon.exchange | lexicon.gift_nouns)
         self.lowered_lemmas: dict[int, str] = {}
+        self.breaks_line: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[GiftRecord] = []
@@ -224,6 +242,7 @@ class GiftFinder:
         gift_noun_positions = [i for i, lemma in enumerate(lemmas) if lemma in self.lex.gift_nouns]
         sentences = list(doc.sents)
         dates = SentenceDates(doc, [sent.start for sent in sentences])
+        quotes = QuoteMarks(doc, self.breaks_line)
         for sent in sentences:
             in_sent = triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]
             if not in_sent:
@@ -234,7 +253,7 @@ class GiftFinder:
                 unlicensed = self.is_weak(token) and not (
                     has_gift_noun or self.brings_new_thing(token))
                 for gift in self.read(token):
-                    if unlicensed or inside_quotes(token) or (
+                    if unlicensed or quotes.encloses(token) or (
                             self.is_weak(token) and self.is_generic(gift)):
                         self.merge_only(found, gift, dates)
                     else:
