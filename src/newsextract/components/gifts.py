@@ -239,7 +239,7 @@ class GiftFinder:
         found: list[GiftRecord] = []
         lemmas = self.lemmas(doc)
         triggers = [i for i, lemma in enumerate(lemmas) if lemma in self.trigger_lemmas]
-        gift_noun_positions = [i for i, lemma in enumerate(lemmas) if lemma in self.lex.gift_nouns]
+        gift_noun_positions = [i for i in triggers if lemmas[i] in self.lex.gift_nouns]
         sentences = list(doc.sents)
         dates = SentenceDates(doc, [sent.start for sent in sentences])
         quotes = QuoteMarks(doc, self.breaks_line)
@@ -440,7 +440,7 @@ class GiftFinder:
         """A gift with no date of its own took place on the day of the reported occasion: the
         nearest day named before it within the week up to publication, else that day."""
         published = doc._.published
-        if published is None:
+        if published is None or all(gift.date is not None for gift in gifts):
             return
         days = [(t.start, t._.timex_value[:10]) for t in doc._.timexes or []
                 if t._.timex_type in {"DATE", "TIME"} and recent_day(t._.timex_value, published)]
