@@ -24,11 +24,28 @@ FEMALE_TITLES = {"first lady", "second lady", "queen", "wife", "princess", "empr
                  "sister", "daughter", "spokeswoman", "chairwoman", "congresswoman"}
 
 
+class NameWords:
+    """The name words of each mention in one Doc, worked out once: clustering compares every
+    mention with the mentions of every cluster, and each working-out builds a spaCy Token
+    per word."""
+
+    def __init__(self) -> None:
+        self.by_bounds: dict[tuple[int, int], list[str]] = {}
+
+    def __call__(self, span: Span) -> list[str]:
+        bounds = (span.start, span.end)
+        words = self.by_bounds.get(bounds)
+        if words is None:
+            words = self.by_bounds[bounds] = name_words(span)
+        return words
+
+
 class Cluster:
     """An actor under construction."""
 
-    def __init__(self, kind: str, first: Span):
+    def __init__(self, kind: str, first: Span, names: NameWords):
         self.kind = kind
+        self.names = names
         self.mentions: list[Span] = []
         self.full_name = False
         self.gender: str | None = None
@@ -38,11 +55,11 @@ class Cluster:
 
     @property
     def tokens(self) -> set[str]:
-        return {w for m in self.mentions for w in name_words(m)}
+        return {w for m in self.mentions for w in self.names(m)}
 
     def add(self, span: Span) -> None:
         self.mentions.append(span)
-        if len(name_words(span)) > 1:
+        if len(self.names(span)) > 1:
             self.full_name = True
         if is_honorific(span[0]):
             self.honorifics.add(span[0].lower_.rstrip("."))
@@ -75,7 +92,7 @@ def best_name(cluster: Cluster) -> str:
     def rank(span: Span):
         words = [t for t in span if not is_honorific(t)]
         shouted = sum(t.is_upper and len(t) > 1 for t in words)
-        return (len(name_words(span)), -shouted, -span.start)
+        return (len(cluster.names(span)), -shouted, -span.start)
     span = max(cluster.mentions, key=rank)
     words = [t.text for t in span if not is_honorific(t)]
     surname = span.doc.user_data.get("newsextract.implied_surnames", {}).get(span.start)
@@ -107,7 +124,7 @@ def titled_form(span: Span) -> str | None:
 class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
-        clusters = self.cluster_names([m for m in mentions if m.label_ != "ROLE"])
+        clusters = self.cluster_names([m for m in mentions if m.label_ != "ROLE"], NameWords())
         self.add_repeats(doc, clusters)
         by_country = {c.record.name: c.record for c in clusters if c.kind == "country"}
         for cluster in clusters:
@@ -131,14 +148,14 @@ class ActorResolver:
         doc._.actors = records
         return doc
 
-    def cluster_names(self, named: list[Span]) -> list[Cluster]:
+    def cluster_names(self, named: list[Span], names: NameWords) -> list[Cluster]:
         clusters: list[Cluster] = []
-        ordered = sorted(named, key=lambda s: (-len(name_words(s)), s.start))
+        ordered = sorted(named, key=lambda s: (-len(names(s)), s.start))
         for span in ordered:
             kind = KINDS[span.label_]
-            target = self.find_cluster(span, kind, clusters)
+            target = self.find_cluster(span, kind, clusters, names)
             if target is None:
-                target = Cluster(kind, span)
+                target = Cluster(kind, span, names)
                 clusters.append(target)
             target.add(span)
             target.first = min(target.first, span.start)
@@ -169,16 +186,17 @@ class ActorResolver:
                 cluster.mentions.append(Span(doc, token.i, token.i + 1,
                                              label=cluster.mentions[0].label_))
 
-    def find_cluster(self, span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
+    def find_cluster(self, span: Span, kind: str, clusters: list[Cluster],
+                     names: NameWords) -> Cluster | None:
         if kind == "country":
             name = state_name(span)
             return next((c for c in clusters if c.kind == "country"
                          and state_name(c.mentions[0]) == name), None)
-        words = name_words(span)
+        words = names(span)
         if not words:
             return None
         if span.label_ == "BRAND":
-            return next((c for c in clusters if any(name_words(m) == words for m in c.mentions)),
+            return next((c for c in clusters if any(names(m) == words for m in c.mentions)),
                         None)
         acronym = len(span) == 1 and span[0].is_upper and len(span[0]) > 1
         gender = roles().honorifics.get(span[0].lower_) if is_honorific(span[0]) else None
@@ -187,7 +205,7 @@ class ActorResolver:
             if cluster.kind == "country" or (gender and cluster.gender and gender != cluster.gender):
                 continue
             for mention in cluster.mentions:
-                other = name_words(mention)
+                other = names(mention)
                 if acronym and len(other) > 1 and words[0] in other and not any(
                         t.text == span.text for t in mention):
                     continue
@@ -281,7 +299,7 @@ def nearest(clusters: list[Cluster], position: int) -> Cluster | None:
 
 
 def is_media(cluster: Cluster) -> bool:
-    words = {w for m in cluster.mentions for w in name_words(m)}
+    words = {w for m in cluster.mentions for w in cluster.names(m)}
     return bool(words & roles().media_heads) or (cluster.record.title or "").lower() in roles().org_roles
 
 
