@@ -116,7 +116,7 @@ def titled_form(span: Span) -> str | None:
     start = span.start
     titles = roles().titles
     for n in (3, 2, 1):
-        if start >= n and doc[start - n:start].text.lower() in titles and doc[start - n].is_title:
+        if start >= n and doc[start - n].is_title and doc[start - n:start].text.lower() in titles:
             return doc[start - n:span.end].text
     return None
 
@@ -284,9 +284,9 @@ class ActorResolver:
 def is_brand(cluster: Cluster) -> bool:
     """An organisation named before a thing it makes ("Zephyr sedan"), unless its name
     says it is an institution ("Christchurch City Council")."""
-    brand = any(m.label_ == "BRAND" for m in cluster.mentions)
-    institution = any(t.lower_ in roles().org_heads for m in cluster.mentions for t in m)
-    return cluster.kind == "organization" and brand and not institution
+    if cluster.kind != "organization" or not any(m.label_ == "BRAND" for m in cluster.mentions):
+        return False
+    return not any(t.lower_ in roles().org_heads for m in cluster.mentions for t in m)
 
 
 def nearest(clusters: list[Cluster], position: int) -> Cluster | None:
