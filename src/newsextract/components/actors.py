@@ -10,6 +10,9 @@ fitting person, preferring subjects. Every linked token gets `token._.actor`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cached_property
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +41,31 @@ class NameWords:
         if words is None:
             words = self.by_bounds[bounds] = name_words(span)
         return words
+
+
+class Sentences:
+    """Where the sentences of one Doc begin, listed once when first needed: `Span.sent` and
+    `Doc.sents` walk the Doc token by token on every call."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [sent.start for sent in self.doc.sents]
+
+    def index_of(self, i: int) -> int:
+        """The number of the sentence that holds token `i`."""
+        return bisect_right(self.starts, i) - 1
+
+    def start_of(self, i: int) -> int:
+        """Where the sentence that holds token `i` begins."""
+        return self.starts[self.index_of(i)]
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        """Start and end of sentence number `index`."""
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
+        return self.starts[index], end
 
 
 class Cluster:
@@ -126,11 +154,12 @@ class ActorResolver:
         mentions = doc._.mentions or []
         clusters = self.cluster_names([m for m in mentions if m.label_ != "ROLE"], NameWords())
         self.add_repeats(doc, clusters)
+        sentences = Sentences(doc)
         by_country = {c.record.name: c.record for c in clusters if c.kind == "country"}
         for cluster in clusters:
-            self.describe(cluster, by_country)
+            self.describe(cluster, by_country, sentences)
         for span in (m for m in mentions if m.label_ == "ROLE"):
-            target = self.resolve_role(span, clusters)
+            target = self.resolve_role(span, clusters, sentences)
             if target is not None:
                 target.mentions.append(span)
                 if target.record.title is None and target.kind == "person":
@@ -144,7 +173,7 @@ class ActorResolver:
                 for token in span:
                     token._.actor = cluster.record
             records.append(cluster.record)
-        self.link_pronouns(doc, clusters)
+        self.link_pronouns(doc, clusters, sentences)
         doc._.actors = records
         return doc
 
@@ -231,13 +260,14 @@ class ActorResolver:
             return True
         return len(other) > 1 and len(word) > 1 and word == initials(other)
 
-    def describe(self, cluster: Cluster, by_country: dict[str, ActorRecord]) -> None:
+    def describe(self, cluster: Cluster, by_country: dict[str, ActorRecord],
+                 sentences: Sentences) -> None:
         """Fill title and affiliation from premodifiers and appositions of the mentions."""
         if cluster.kind == "country":
             return
         record = cluster.record
         for span in sorted(cluster.mentions, key=lambda s: s.start):
-            title, affiliation = premodifier_title(span)
+            title, affiliation = premodifier_title(span, sentences.start_of(span.start))
             if title is None:
                 title, affiliation2 = apposition_title(span)
                 affiliation = affiliation or affiliation2
@@ -249,7 +279,8 @@ class ActorResolver:
         if record.title and any(t in record.title.lower() for t in FEMALE_TITLES):
             cluster.gender = cluster.gender or "female"
 
-    def resolve_role(self, span: Span, clusters: list[Cluster]) -> Cluster | None:
+    def resolve_role(self, span: Span, clusters: list[Cluster],
+                     sentences: Sentences) -> Cluster | None:
         key = role_key(span)
         country = country_in(list(span))
         r = roles()
@@ -262,21 +293,22 @@ class ActorResolver:
             media = [c for c in clusters if c.kind == "organization" and is_media(c)]
             return nearest(media, span.start)
         compatible = r.role_heads.get(key or "", frozenset())
+        sentence_start = sentences.start_of(span.start)
         people = [c for c in clusters if c.kind == "person" and c.record.title
                   and title_matches(c.record.title, compatible)
-                  and not any(m.sent == span.sent and m.start < span.start for m in c.mentions)]
+                  and not any(sentence_start <= m.start < span.start for m in c.mentions)]
         same_country = [c for c in people if c.record.affiliation is not None
                         and c.record.affiliation.name == country]
         return nearest(same_country if country and same_country else people, span.start)
 
-    def link_pronouns(self, doc: Doc, clusters: list[Cluster]) -> None:
+    def link_pronouns(self, doc: Doc, clusters: list[Cluster], sentences: Sentences) -> None:
         people = {id(c.record): c for c in clusters if c.kind == "person"}
         for i in token_indices(doc, "LOWER", *PRONOUN_GENDER):
             token = doc[i]
             gender = PRONOUN_GENDER[token.lower_]
             if token.tag_ not in {"PRP", "PRP$"}:
                 continue
-            target = antecedent(token, gender, people)
+            target = antecedent(token, gender, people, sentences)
             if target is not None:
                 token._.actor = target
 
@@ -319,24 +351,25 @@ def title_matches(title: str, compatible: frozenset[str]) -> bool:
     return title_head(title) in compatible
 
 
-def premodifier_title(span: Span) -> tuple[str | None, str | None]:
-    """("President", "Kenya") from "Kenyan President Amos Otieno"."""
-    left = min(span.root.left_edge.i, capitalised_run_start(span))
-    tokens = [t for t in span.doc[left:span.start] if t.sent == span.sent and keep_in_title(t)]
+def premodifier_title(span: Span, sentence_start: int) -> tuple[str | None, str | None]:
+    """("President", "Kenya") from "Kenyan President Amos Otieno", looking no further back
+    than `sentence_start`, where the sentence of the name begins."""
+    left = min(span.root.left_edge.i, capitalised_run_start(span, sentence_start))
+    tokens = [t for t in span.doc[max(left, sentence_start):span.start] if keep_in_title(t)]
     return split_title(tokens)
 
 
-def capitalised_run_start(span: Span) -> int:
+def capitalised_run_start(span: Span, sentence_start: int) -> int:
     """Where the run of capitalised words before a name begins ("Deputy Foreign Minister for
     Protocol Affairs Kim Tae-jin"), through inner "for", "of" and "the"."""
     doc = span.doc
     start = span.start
     i = start - 1
-    while i >= span.sent.start:
+    while i >= sentence_start:
         token = doc[i]
         if token.text[:1].isupper() and token.is_alpha and not is_honorific(token):
             start = i
-        elif token.lower_ not in {"for", "of", "the"} or i == span.sent.start:
+        elif token.lower_ not in {"for", "of", "the"} or i == sentence_start:
             break
         i -= 1
     return start
@@ -408,17 +441,18 @@ def split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     return text, affiliation
 
 
-def antecedent(token: Token, gender: str, people: dict[int, Cluster]) -> ActorRecord | None:
+def antecedent(token: Token, gender: str, people: dict[int, Cluster],
+               sentences: Sentences) -> ActorRecord | None:
     """The person a pronoun refers to: the subject of this or an earlier sentence, else the
     nearest person mentioned before it, skipping those of the other gender."""
-    sents = list(token.doc.sents)
-    sent_index = max(i for i, s in enumerate(sents) if s.start <= token.i)
+    doc = token.doc
+    sent_index = sentences.index_of(token.i)
     for index in range(sent_index, max(-1, sent_index - 3), -1):
-        sent = sents[index]
+        start, end = sentences.bounds(index)
+        if index == sent_index:
+            end = token.i
         found: list[tuple[bool, int, ActorRecord]] = []
-        for t in sent:
-            if index == sent_index and t.i >= token.i:
-                break
+        for t in doc[start:end]:
             record = t._.actor
             if record is None or id(record) not in people or t.pos_ == "PRON":
                 continue
