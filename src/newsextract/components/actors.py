@@ -166,14 +166,15 @@ class ActorResolver:
                     target.record.title = role_key(span)
         clusters = [c for c in clusters if not is_brand(c)]
         records = []
+        actor_at: list[ActorRecord | None] = [None] * len(doc)
         for cluster in sorted(clusters, key=lambda c: c.first):
             cluster.record.titled_forms = [f for m in cluster.mentions if (f := titled_form(m))]
             cluster.record.mentions = sorted(cluster.mentions, key=lambda s: s.start)
             for span in cluster.record.mentions:
                 for token in span:
-                    token._.actor = cluster.record
+                    token._.actor = actor_at[token.i] = cluster.record
             records.append(cluster.record)
-        self.link_pronouns(doc, clusters, sentences)
+        self.link_pronouns(doc, clusters, sentences, actor_at)
         doc._.actors = records
         return doc
 
@@ -301,16 +302,19 @@ class ActorResolver:
                         and c.record.affiliation.name == country]
         return nearest(same_country if country and same_country else people, span.start)
 
-    def link_pronouns(self, doc: Doc, clusters: list[Cluster], sentences: Sentences) -> None:
+    def link_pronouns(self, doc: Doc, clusters: list[Cluster], sentences: Sentences,
+                      actor_at: list[ActorRecord | None]) -> None:
+        """Link he/she/him/her to a person. `actor_at` holds each token's `_.actor` as linked so
+        far, so that the search reads a list instead of building a Token for every word."""
         people = {id(c.record): c for c in clusters if c.kind == "person"}
         for i in token_indices(doc, "LOWER", *PRONOUN_GENDER):
             token = doc[i]
             gender = PRONOUN_GENDER[token.lower_]
             if token.tag_ not in {"PRP", "PRP$"}:
                 continue
-            target = antecedent(token, gender, people, sentences)
+            target = antecedent(token, gender, people, sentences, actor_at)
             if target is not None:
-                token._.actor = target
+                token._.actor = actor_at[i] = target
 
 
 def is_brand(cluster: Cluster) -> bool:
@@ -441,8 +445,8 @@ def split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     return text, affiliation
 
 
-def antecedent(token: Token, gender: str, people: dict[int, Cluster],
-               sentences: Sentences) -> ActorRecord | None:
+def antecedent(token: Token, gender: str, people: dict[int, Cluster], sentences: Sentences,
+               actor_at: list[ActorRecord | None]) -> ActorRecord | None:
     """The person a pronoun refers to: the subject of this or an earlier sentence, else the
     nearest person mentioned before it, skipping those of the other gender."""
     doc = token.doc
@@ -452,9 +456,12 @@ def antecedent(token: Token, gender: str, people: dict[int, Cluster],
         if index == sent_index:
             end = token.i
         found: list[tuple[bool, int, ActorRecord]] = []
-        for t in doc[start:end]:
-            record = t._.actor
-            if record is None or id(record) not in people or t.pos_ == "PRON":
+        for i in range(start, end):
+            record = actor_at[i]
+            if record is None or id(record) not in people:
+                continue
+            t = doc[i]
+            if t.pos_ == "PRON":
                 continue
             cluster = people[id(record)]
             if cluster.gender and cluster.gender != gender:
