@@ -109,6 +109,12 @@ def is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
+def one_within_other(a: list[str], b: list[str]) -> bool:
+    """Whether either word list is a subsequence of the other. Only the shorter can be one of
+    the longer, and lists of one length are each other's only if they are equal."""
+    return is_subsequence(a, b) if len(a) <= len(b) else is_subsequence(b, a)
+
+
 def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha() and w not in {"of", "the", "and", "for"})
 
@@ -228,8 +234,10 @@ class ActorResolver:
         if span.label_ == "BRAND":
             return next((c for c in clusters if any(names(m) == words for m in c.mentions)),
                         None)
-        acronym = len(span) == 1 and span[0].is_upper and len(span[0]) > 1
-        gender = roles().honorifics.get(span[0].lower_) if is_honorific(span[0]) else None
+        first = span[0]
+        honorific = is_honorific(first)
+        acronym = len(span) == 1 and first.is_upper and len(first) > 1
+        gender = roles().honorifics.get(first.lower_) if honorific else None
         candidates = []
         for cluster in clusters:
             if cluster.kind == "country" or (gender and cluster.gender and gender != cluster.gender):
@@ -239,16 +247,16 @@ class ActorResolver:
                 if acronym and len(other) > 1 and words[0] in other and not any(
                         t.text == span.text for t in mention):
                     continue
-                if is_subsequence(words, other) or is_subsequence(other, words):
+                if one_within_other(words, other):
                     candidates.append(cluster)
                     break
                 if len(words) == 1 and self.short_form_of(words[0], other, mention):
                     candidates.append(cluster)
                     break
-        if len(words) == 1 and is_honorific(span[0]):
-            honorific = span[0].lower_.rstrip(".")
+        if len(words) == 1 and honorific:
+            stem = first.lower_.rstrip(".")
             candidates = [c for c in candidates
-                          if c.full_name or c.gender or honorific in c.honorifics]
+                          if c.full_name or c.gender or stem in c.honorifics]
         if not candidates:
             return None
         same_kind = [c for c in candidates if c.kind == kind]
@@ -259,7 +267,7 @@ class ActorResolver:
         """A plural family name ("the Kellers") or an acronym ("NNA") of a longer name."""
         if word.endswith("s") and word[:-1] in other and mention.label_ == "PERSON":
             return True
-        return len(other) > 1 and len(word) > 1 and word == initials(other)
+        return 1 < len(word) <= len(other) and word == initials(other)
 
     def describe(self, cluster: Cluster, by_country: dict[str, ActorRecord],
                  sentences: Sentences) -> None:
