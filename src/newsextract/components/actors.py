@@ -209,16 +209,20 @@ class ActorResolver:
     def add_repeats(doc: Doc, clusters: list[Cluster]) -> None:
         """A one-word name or acronym the model tagged once is the same actor wherever it
         recurs untagged ("NNA reported ... NNA claimed")."""
-        taken = {t.i for c in clusters for m in c.mentions for t in m}
         forms: dict[str, Cluster] = {}
         for cluster in sorted(clusters, key=lambda c: c.first):
             for mention in cluster.mentions:
                 if len(mention) == 1 and mention[0].text[:1].isupper():
                     forms.setdefault(mention.text, cluster)
+        if not forms:
+            return
+        taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         for i in token_indices(doc, "ORTH", *forms):
+            if i in taken:
+                continue
             token = doc[i]
             cluster = forms[token.text]
-            if i not in taken and token.pos_ == "PROPN":
+            if token.pos_ == "PROPN":
                 cluster.mentions.append(Span(doc, token.i, token.i + 1,
                                              label=cluster.mentions[0].label_))
 
@@ -291,11 +295,12 @@ class ActorResolver:
     def resolve_role(self, span: Span, clusters: list[Cluster],
                      sentences: Sentences) -> Cluster | None:
         key = role_key(span)
-        country = country_in(list(span))
         r = roles()
-        named_after = [c for c in clusters if c.kind == "organization" and key in c.tokens]
-        if key in r.org_heads and named_after:
-            return nearest(named_after, span.start)
+        if key in r.org_heads:
+            named_after = [c for c in clusters if c.kind == "organization" and key in c.tokens]
+            if named_after:
+                return nearest(named_after, span.start)
+        country = country_in(list(span))
         if key in r.state_roles:
             return next((c for c in clusters if c.kind == "country" and c.record.name == country), None)
         if key in r.org_roles:
