@@ -75,6 +75,7 @@ class Cluster:
         self.kind = kind
         self.names = names
         self.mentions: list[Span] = []
+        self.named: list[tuple[Span, list[str]]] = []
         self.full_name = False
         self.gender: str | None = None
         self.honorifics: set[str] = set()
@@ -86,8 +87,12 @@ class Cluster:
         return {w for m in self.mentions for w in self.names(m)}
 
     def add(self, span: Span) -> None:
+        """Join a mention by its name; `named` keeps it with its name words for the
+        comparisons of later names."""
+        words = self.names(span)
         self.mentions.append(span)
-        if len(self.names(span)) > 1:
+        self.named.append((span, words))
+        if len(words) > 1:
             self.full_name = True
         if is_honorific(span[0]):
             self.honorifics.add(span[0].lower_.rstrip("."))
@@ -126,8 +131,9 @@ def best_name(cluster: Cluster) -> str:
     def rank(span: Span):
         words = [t for t in span if not is_honorific(t)]
         shouted = sum(t.is_upper and len(t) > 1 for t in words)
-        return (len(cluster.names(span)), -shouted, -span.start)
-    span = max(cluster.mentions, key=rank)
+        return (-shouted, -span.start)
+    most_words = max(len(cluster.names(m)) for m in cluster.mentions)
+    span = max((m for m in cluster.mentions if len(cluster.names(m)) == most_words), key=rank)
     words = [t.text for t in span if not is_honorific(t)]
     surname = span.doc.user_data.get("newsextract.implied_surnames", {}).get(span.start)
     if surname:
@@ -246,8 +252,7 @@ class ActorResolver:
         for cluster in clusters:
             if cluster.kind == "country" or (gender and cluster.gender and gender != cluster.gender):
                 continue
-            for mention in cluster.mentions:
-                other = names(mention)
+            for mention, other in cluster.named:
                 if acronym and len(other) > 1 and words[0] in other and not any(
                         t.text == span.text for t in mention):
                     continue
@@ -400,8 +405,10 @@ def apposition_title(span: Span) -> tuple[str | None, str | None]:
         if child.dep_ == "appos" and not (span.start <= child.i < span.end):
             if child.lower_ in titles or child.lemma_.lower() in titles:
                 return split_title(title_tokens(child, span))
+    if root.dep_ != "appos":
+        return None, None
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and (head.lower_ in titles):
+    if head.i < span.start and head.lower_ in titles:
         return split_title([t for t in title_tokens(head, span) if t.i < span.start])
     return None, None
 
