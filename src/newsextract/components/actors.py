@@ -376,6 +376,8 @@ def title_matches(title: str, compatible: frozenset[str]) -> bool:
 def premodifier_title(span: Span, sentence_start: int) -> tuple[str | None, str | None]:
     """("President", "Kenya") from "Kenyan President Amos Otieno", looking no further back
     than `sentence_start`, where the sentence of the name begins."""
+    if span.start == sentence_start:
+        return None, None
     left = min(span.root.left_edge.i, capitalised_run_start(span, sentence_start))
     tokens = [t for t in span.doc[max(left, sentence_start):span.start] if keep_in_title(t)]
     return split_title(tokens)
