@@ -1,8 +1,11 @@
 """Actor mentions and their clustering on small made-up texts, through the full pipeline."""
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
 from newsextract import extract
+from newsextract.components.mentions import named_mentions
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +87,24 @@ def test_first_name_left_out_by_the_model_joins_the_name(run):
                  "\u201cHe can show us,\u201d she said.")
     assert by_name(result)["Ana Perić"].kind == "person"
     assert ("Ana Perić", "said") in {(c.speaker, c.cue) for c in result.claims}
+
+
+def test_surname_that_is_a_capital_stays_the_person(run):
+    result = run("Renate Dublin, a former teacher, has claimed that the school ignored her reports. "
+                 "Dublin says she was dismissed.")
+    assert [(a.name, a.kind, len(a.mentions)) for a in result.actors] == [("Renate Dublin", "person", 2)]
+    assert [c.speaker for c in result.claims] == ["Renate Dublin", "Renate Dublin"]
+
+
+def test_place_tagged_surname_after_a_first_name_is_a_person():
+    """The model may tag "Orla Lisbon" as two places; the apposition says it is a woman."""
+    words = ["Orla", "Lisbon", ",", "a", "nurse", ",", "left", ".", "Lisbon", "said", "so", "."]
+    rows = [("PROPN", "compound", 1), ("PROPN", "nsubj", 6), ("PUNCT", "punct", 1), ("DET", "det", 4),
+            ("NOUN", "appos", 1), ("PUNCT", "punct", 1), ("VERB", "ROOT", 6), ("PUNCT", "punct", 6),
+            ("PROPN", "nsubj", 9), ("VERB", "ROOT", 9), ("ADV", "advmod", 9), ("PUNCT", "punct", 9)]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=[r[0] for r in rows], deps=[r[1] for r in rows],
+              heads=[r[2] for r in rows], lemmas=[w.lower() for w in words],
+              spaces=[w not in {",", "."} and i + 1 < len(words) and words[i + 1] not in {",", "."}
+                      for i, w in enumerate(words)])
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 1, 2, "GPE"), Span(doc, 8, 9, "GPE")]
+    assert [(m.text, m.label_) for m in named_mentions(doc)] == [("Orla Lisbon", "PERSON"), ("Lisbon", "PERSON")]

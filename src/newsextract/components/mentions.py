@@ -242,16 +242,43 @@ def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
+def place_as_surname(ent: Span) -> Span | None:
+    """"Valeska Paris, an Australian woman": the model tags a surname that is also a place as
+    the place and leaves the first name out (or tags it as a place of its own). A capitalised
+    proper noun compounded onto a one-word place, in no longer entity and not after a
+    determiner or preposition, with a common-noun apposition describing the pair, makes the
+    pair a person's name."""
+    doc = ent.doc
+    if ent.label_ not in {"GPE", "LOC"} or len(ent) != 1 or ent.start == 0:
+        return None
+    first, place = doc[ent.start - 1], ent[0]
+    own_entity = first.ent_iob_ == "B" and first.ent_type_ in {"GPE", "LOC", "PERSON"}
+    if first.pos_ != "PROPN" or not first.is_title or first.ent_type_ and not own_entity \
+            or first.dep_ != "compound" \
+            or first.head.i != place.i or first.i > 0 and first.nbor(-1).pos_ in {"DET", "ADP"}:
+        return None
+    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in roles().place_heads
+               for c in place.children):
+        return None
+    return Span(doc, first.i, ent.end, label="PERSON")
+
+
 def named_mentions(doc: Doc) -> list[Span]:
     timexes = doc._.timexes or []
     found = []
+    named_people = {ent.start: person for ent in doc.ents if (person := place_as_surname(ent))}
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames |= {person[-1].text for person in named_people.values()}
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        span = trim(ent)
+        if ent.end in named_people:
+            continue
+        span = named_people.get(ent.start) or trim(ent)
         if span is None or overlaps(span, timexes):
             continue
-        label = classify(span)
+        surname = ent.start in named_people or len(span) == 1 and span.text in surnames
+        label = "PERSON" if surname else classify(span)
         if label is None or is_dateline(span) or is_location(span):
             continue
         if label == "ORG" and after_person_title(span):
