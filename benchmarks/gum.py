@@ -237,13 +237,17 @@ def proper_name(doc: GumDoc, m: Mention) -> str | None:
     allowed) around the head, without titles (GUM's `nmod:desc`), appositions and clauses.
     Plural demonym-like groups ("Muslims", "Afghans") are no names."""
     head, inside = doc.head(m), range(m.first, m.last + 1)
+    named = [t for t in doc.tokens[m.first - 1:m.last] if t.head == head.index
+             and t.deprel == "appos" and t.xpos == "NNP"]
+    if m.etype == "person" and head.form.lower() in TITLES and named:
+        head = named[0]  # "Undersecretary for Education Mr. Toccafondi": the name is the apposition
     if head.xpos not in ("NNP", "NNPS"):
         flat = [t.index for t in doc.tokens[m.first - 1:m.last] if t.head == head.index
                 and t.deprel in ("flat", "appos") and t.xpos == "NNP"]
         if not flat:
             return None
         if m.etype == "person":
-            kept = _flat_closure(doc, set(flat), inside)
+            kept = _without_titles(doc, _flat_closure(doc, set(flat), inside))
             return doc.span(min(kept), max(kept))
         head = doc.tokens[flat[0] - 1]
     if m.etype == "person":
@@ -252,6 +256,7 @@ def proper_name(doc: GumDoc, m: Mention) -> str | None:
         if len(kept) == 1 and before and before.head == head.index and before.xpos == "NNP" \
                 and before.form.lower() not in TITLES:
             kept.add(before.index)
+        kept = _without_titles(doc, kept)
         return doc.span(min(kept), max(kept)) if len(kept) > 1 or not _demonym(head.form) else None
     dropped: set[int] = set()
     for t in doc.tokens[m.first - 1:m.last]:
@@ -279,6 +284,14 @@ def proper_name(doc: GumDoc, m: Mention) -> str | None:
     if first == last and (head.xpos == "NNPS" or _demonym(name)):
         return None
     return name
+
+
+def _without_titles(doc: GumDoc, kept: set[int]) -> set[int]:
+    """A person's name without the titles that open it ("General Suleiman al-Amr")."""
+    kept = set(kept)
+    while len(kept) > 1 and doc.tokens[min(kept) - 1].form.lower() in TITLES:
+        kept.discard(min(kept))
+    return kept
 
 
 def _proper_tail(doc: GumDoc, m: Mention) -> str | None:

@@ -90,3 +90,34 @@ def test_scores_content_speaker_and_last_line(doc):
     text = gum.report(gold, pred)
     assert "claims content only" in text and "Citron" in text
     assert text.splitlines()[-1] == "gum claims_content_f1 0.667"
+
+
+TITLED_ROWS = """\
+# newdoc id = GUM_news_titles
+# newpar
+# sent_id = titles-1
+# text = Agency director General Lena Vos spoke.
+1  Agency  Agency  PROPN  NNP  _  2  compound  _  Entity=(1-person-new-sssss-cf1-3-coref-Lena_Vos
+2  director  director  NOUN  NN  _  6  nsubj  _  _
+3  General  General  PROPN  NNP  _  2  flat  _  _
+4  Lena  Lena  PROPN  NNP  _  2  flat  _  _
+5  Vos  Vos  PROPN  NNP  _  2  flat  _  Entity=1)
+6  spoke  speak  VERB  VBD  _  0  root  _  SpaceAfter=No
+7  .  .  PUNCT  .  _  6  punct  _  _
+
+# newpar
+# sent_id = titles-2
+# text = Undersecretary for Health Mr. Orr spoke.
+1  Undersecretary  Undersecretary  PROPN  NNP  _  6  nsubj  _  Entity=(2-person-new-sssss-cf2-1-coref-Tom_Orr
+2  for  for  ADP  IN  _  3  case  _  _
+3  Health  Health  PROPN  NNP  _  1  nmod  _  _
+4  Mr.  Mr.  PROPN  NNP  _  5  nmod:desc  _  _
+5  Orr  Orr  PROPN  NNP  _  1  appos  _  Entity=2)
+6  spoke  speak  VERB  VBD  _  0  root  _  SpaceAfter=No
+7  .  .  PUNCT  .  _  6  punct  _  _
+"""
+
+
+def test_person_names_leave_titles_out():
+    titled = gum.parse_conllu(re.sub(" {2,}", "\t", TITLED_ROWS))
+    assert [gum.proper_name(titled, m) for m in titled.mentions] == ["Lena Vos", "Orr"]
