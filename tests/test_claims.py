@@ -129,6 +129,10 @@ CASES = [
     ("Tass quoted Peskov as saying the car had been delivered.",
      {"Tass": "Tass", "Peskov": "Dmitry Peskov"},
      [("Dmitry Peskov", "saying", "the car had been delivered", "assert", "Tass")]),
+    ('The Herald quoted critics like lawyer Tom Orr and campaigner Ann Lee, with Lee stating: '
+     '"The rules are unfair and slow."',
+     {"The Herald": "Herald", "Tom Orr": "Tom Orr", "Ann Lee": "Ann Lee", "Lee": "Ann Lee"},
+     [("Ann Lee", "stating", "The rules are unfair and slow", "assert", "Herald")]),
     ("The ministry said in a statement to the BBC that the gift was returned.",
      {"The ministry": "Foreign Ministry", "the BBC": "BBC"},
      [("Foreign Ministry", "said", "the gift was returned", "assert", "BBC")]),

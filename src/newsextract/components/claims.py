@@ -358,7 +358,8 @@ class ClaimsComponent:
         if quoting is not None:
             obj = next(c for c in quoting.children if c.dep_ == "dobj")
             quoter = next((c for c in quoting.children if c.dep_ in SUBJECT_DEPS), None)
-            speaker = self._subject_actor(obj, ctx)
+            if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                speaker = self._subject_actor(obj, ctx)  # "quoted Y as saying": Y speaks
             via = self._subject_actor(quoter, ctx) if quoter is not None else None
         if subject is not None:
             for acl in (c for c in subject.children if c.dep_ == "acl"
