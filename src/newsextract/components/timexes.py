@@ -12,14 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.attrs import ORTH
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import register_extensions
+from .anchored_matcher import AnchoredMatcher
 from .timex_lexicon import lexicon, matcher_patterns
 from .timex_normalize import Resolution, Tense, resolve
 
@@ -62,112 +60,6 @@ def span_tense(span: Span) -> Tense:
     return tense
 
 
-class TokenTest:
-    """Whether a token can satisfy one of a set of Matcher token specs, judged from its
-    lexeme alone (exact words, regexes over the text, LIKE_NUM), so results are cached per word."""
-
-    def __init__(self, specs: list[dict]) -> None:
-        self.words: set[str] = set()
-        self.texts: set[str] = set()
-        self.like_num = False
-        regexes: dict[str, list[str]] = {"LOWER": [], "TEXT": []}
-        for spec in specs:
-            attr = next((a for a in ("LOWER", "TEXT") if a in spec), None)
-            value = spec.get(attr)
-            if attr is None:
-                self.like_num |= spec.get("LIKE_NUM") is True
-            elif isinstance(value, str):
-                (self.words if attr == "LOWER" else self.texts).add(value)
-            elif set(value) == {"IN"}:
-                (self.words if attr == "LOWER" else self.texts).update(value["IN"])
-            else:
-                regexes[attr].append(value["REGEX"])
-        self.lower_re, self.text_re = (re.compile("|".join(f"(?:{r})" for r in regexes[a])) if regexes[a]
-                                       else None for a in ("LOWER", "TEXT"))
-
-    def __call__(self, text: str, lower: str, like_num: bool) -> bool:
-        return (lower in self.words or text in self.texts or (self.like_num and like_num)
-                or (self.lower_re is not None and self.lower_re.search(lower) is not None)
-                or (self.text_re is not None and self.text_re.search(text) is not None))
-
-
-def _testable(spec: dict) -> bool:
-    attr = next((a for a in ("LOWER", "TEXT") if a in spec), None)
-    if attr is None:
-        return spec.get("LIKE_NUM") is True
-    value = spec[attr]
-    return isinstance(value, str) or (isinstance(value, dict) and set(value) in ({"IN"}, {"REGEX"}))
-
-
-def _anchor_spec(pattern: list[dict]) -> dict | None:
-    """The required spec every match of `pattern` must have a token for, chosen to be rare:
-    the word list with the smallest share of function words ("the", "of"), where a regex
-    counts as half common and a number as three quarters."""
-    def commonness(spec: dict) -> tuple[float, int]:
-        attr = next((a for a in ("LOWER", "TEXT") if a in spec), None)
-        value = spec.get(attr)
-        words = None if attr is None else [value] if isinstance(value, str) else value.get("IN")
-        if words is None:
-            return (0.75 if attr is None else 0.5, 0)
-        common = sum(w in STOP_WORDS or not any(c.isalnum() for c in w) for w in words)
-        return (common / len(words), len(words))
-    required = [s for s in pattern if s.get("OP") in (None, "+", "1") and _testable(s)]
-    return min(required, key=commonness) if required else None
-
-
-class MatchFilter:
-    """Where the timex Matcher needs to run. The Matcher costs a Python call per token and
-    predicate, so running it on the whole doc was most of this component's time; it now runs
-    only on runs of tokens that can be part of a match (`token`) and that hold a token every
-    match of some pattern needs (`anchor`), which skips no match. None when a pattern uses
-    something a lexeme cannot decide."""
-
-    def __init__(self, patterns: list[list[dict]]) -> None:
-        specs = [spec for pattern in patterns for spec in pattern]
-        anchors = [_anchor_spec(p) for p in patterns]
-        self.token = TokenTest(specs)
-        self.anchor = TokenTest([a for a in anchors if a is not None])
-        self._cache: dict[int, int] = {}
-
-    @classmethod
-    def build(cls, patterns: dict[str, list[list[dict]]]) -> MatchFilter | None:
-        flat = [p for group in patterns.values() for p in group]
-        specs = [spec for p in flat for spec in p]
-        if any(spec.get("OP") == "!" or not _testable(spec) for spec in specs):
-            return None
-        if any(_anchor_spec(p) is None for p in flat):
-            return None
-        return cls(flat)
-
-    def classify(self, lexeme) -> int:
-        """0: never in a match; 1: may be in one; 2: may also be a match's anchor."""
-        found = self._cache.get(lexeme.orth)
-        if found is None:
-            args = (lexeme.orth_, lexeme.lower_, lexeme.like_num)
-            found = 2 if self.anchor(*args) else 1 if self.token(*args) else 0
-            self._cache[lexeme.orth] = found
-        return found
-
-    def runs(self, doc: Doc) -> list[tuple[int, int]]:
-        """Maximal runs of possible match tokens that hold at least one anchor."""
-        vocab = doc.vocab
-        runs: list[tuple[int, int]] = []
-        start, anchored = -1, False
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            kind = self.classify(vocab[orth])
-            if kind and start < 0:
-                start, anchored = i, False
-            if kind == 2:
-                anchored = True
-            elif not kind and start >= 0:
-                if anchored:
-                    runs.append((start, i))
-                start = -1
-        if start >= 0 and anchored:
-            runs.append((start, len(doc)))
-        return runs
-
-
 class TimexRecognizer:
     """Detect, trim and resolve TIMEX3 expressions; writes `doc._.timexes`."""
 
@@ -177,20 +69,11 @@ class TimexRecognizer:
         self.name = name
         self.use_entities = use_entities
         self.entity_labels = set(entity_labels)
-        self.matcher = Matcher(nlp.vocab)
-        for label, patterns in matcher_patterns().items():
-            self.matcher.add(label, patterns)
+        self.matcher = AnchoredMatcher(nlp.vocab, matcher_patterns())
         lex = lexicon()
         self.trim_leading = set(lex["trim_leading"])
         self.trim_trailing = set(lex["trim_trailing"])
         self.separators = set(lex["range_separators"])
-        self.match_filter = MatchFilter.build(matcher_patterns())
-
-    def _runs(self, doc: Doc) -> list[Doc | Span]:
-        """The stretches a match can lie in (the whole doc when the patterns cannot be filtered)."""
-        if self.match_filter is None:
-            return [doc]
-        return [doc[start:end] for start, end in self.match_filter.runs(doc)]
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.published
@@ -201,8 +84,7 @@ class TimexRecognizer:
         candidates: dict[tuple[int, int], None] = {}
         if self.use_entities:
             candidates.update(((e.start, e.end), None) for e in doc.ents if e.label_ in self.entity_labels)
-        for run in self._runs(doc):
-            candidates.update(((run.start + s, run.start + e), None) for _, s, e in self.matcher(run))
+        candidates.update((match, None) for match in self.matcher(doc))
         resolved: dict[tuple[int, int], Resolution] = {}
         pieces: list[Span] = []
         for start, end in candidates:

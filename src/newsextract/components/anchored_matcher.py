@@ -1,0 +1,133 @@
+"""A spaCy Matcher run only where its patterns can match.
+
+The Matcher costs a Python call per token, pattern and predicate (`IN`, `REGEX`), so over a
+whole article it cost more than everything else the timex component does. Every match of a
+pattern lies in a run of tokens that each satisfy some spec of some pattern, and holds a token
+satisfying the pattern's rarest required spec (its anchor: "days" in "two days ago"). Both
+tests depend on the word alone, so they are cached per lexeme; each run then goes only to the
+matchers of the labels whose anchors it holds. No match is lost: when a pattern uses anything
+a word cannot decide (POS alone, "!"), the matcher runs over the whole doc.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+
+class TokenTest:
+    """Whether a token can satisfy one of a set of Matcher token specs, judged from its
+    lexeme alone (exact words, regexes over the text, LIKE_NUM), so results are cached per word."""
+
+    def __init__(self, specs: list[dict]) -> None:
+        self.words: set[str] = set()
+        self.texts: set[str] = set()
+        self.like_num = False
+        regexes: dict[str, list[str]] = {"LOWER": [], "TEXT": []}
+        for spec in specs:
+            attr = next((a for a in ("LOWER", "TEXT") if a in spec), None)
+            value = spec.get(attr)
+            if attr is None:
+                self.like_num |= spec.get("LIKE_NUM") is True
+            elif isinstance(value, str):
+                (self.words if attr == "LOWER" else self.texts).add(value)
+            elif set(value) == {"IN"}:
+                (self.words if attr == "LOWER" else self.texts).update(value["IN"])
+            else:
+                regexes[attr].append(value["REGEX"])
+        self.lower_re, self.text_re = (re.compile("|".join(f"(?:{r})" for r in regexes[a])) if regexes[a]
+                                       else None for a in ("LOWER", "TEXT"))
+
+    def __call__(self, text: str, lower: str, like_num: bool) -> bool:
+        return (lower in self.words or text in self.texts or (self.like_num and like_num)
+                or (self.lower_re is not None and self.lower_re.search(lower) is not None)
+                or (self.text_re is not None and self.text_re.search(text) is not None))
+
+
+def _testable(spec: dict) -> bool:
+    attr = next((a for a in ("LOWER", "TEXT") if a in spec), None)
+    if attr is None:
+        return spec.get("LIKE_NUM") is True
+    value = spec[attr]
+    return isinstance(value, str) or (isinstance(value, dict) and set(value) in ({"IN"}, {"REGEX"}))
+
+
+def _anchor_spec(pattern: list[dict]) -> dict | None:
+    """The required spec every match of `pattern` must have a token for, chosen to be rare:
+    the word list with the smallest share of function words ("the", "of"), where a regex
+    counts as half common and a number as three quarters."""
+    def commonness(spec: dict) -> tuple[float, int]:
+        attr = next((a for a in ("LOWER", "TEXT") if a in spec), None)
+        value = spec.get(attr)
+        words = None if attr is None else [value] if isinstance(value, str) else value.get("IN")
+        if words is None:
+            return (0.75 if attr is None else 0.5, 0)
+        common = sum(w in STOP_WORDS or not any(c.isalnum() for c in w) for w in words)
+        return (common / len(words), len(words))
+    required = [s for s in pattern if s.get("OP") in (None, "+", "1") and _testable(s)]
+    return min(required, key=commonness) if required else None
+
+
+class AnchoredMatcher:
+    """Token patterns by label; calling it gives the (start, end) of every match in a doc."""
+
+    def __init__(self, vocab: Vocab, patterns: dict[str, list[list[dict]]]) -> None:
+        flat = [p for group in patterns.values() for p in group]
+        self.filtered = all(spec.get("OP") != "!" and _testable(spec) for p in flat for spec in p) \
+            and all(_anchor_spec(p) is not None for p in flat)
+        groups = patterns if self.filtered else {"ALL": flat}
+        self.matchers: list[Matcher] = []
+        for label, group in groups.items():
+            matcher = Matcher(vocab)
+            matcher.add(label, group)
+            self.matchers.append(matcher)
+        self.token = TokenTest([spec for p in flat for spec in p])
+        self.anchors = [TokenTest([_anchor_spec(p) for p in group]) for group in groups.values()] \
+            if self.filtered else []
+        self._cache: dict[int, int] = {}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.filtered:
+            return [(start, end) for _, start, end in self.matchers[0](doc)]
+        found = []
+        for start, end, labels in self.runs(doc):
+            run = doc[start:end]
+            for k, matcher in enumerate(self.matchers):
+                if labels >> k & 1:
+                    found.extend((start + s, start + e) for _, s, e in matcher(run))
+        return found
+
+    def classify(self, lexeme) -> int:
+        """Bit k: the word can anchor a match of label k; -1: it can only be inside a match."""
+        found = self._cache.get(lexeme.orth)
+        if found is None:
+            args = (lexeme.orth_, lexeme.lower_, lexeme.like_num)
+            found = sum(1 << k for k, anchor in enumerate(self.anchors) if anchor(*args))
+            if not found and self.token(*args):
+                found = -1
+            self._cache[lexeme.orth] = found
+        return found
+
+    def runs(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Maximal runs of possible match tokens holding an anchor, with their labels' bits."""
+        vocab = doc.vocab
+        runs: list[tuple[int, int, int]] = []
+        start, labels = -1, 0
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            kind = self.classify(vocab[orth])
+            if kind and start < 0:
+                start, labels = i, 0
+            if kind > 0:
+                labels |= kind
+            elif not kind and start >= 0:
+                if labels:
+                    runs.append((start, i, labels))
+                start = -1
+        if start >= 0 and labels:
+            runs.append((start, len(doc), labels))
+        return runs
