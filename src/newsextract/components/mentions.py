@@ -266,10 +266,11 @@ def place_as_surname(ent: Span) -> Span | None:
 def named_mentions(doc: Doc) -> list[Span]:
     timexes = doc._.timexes or []
     found = []
-    named_people = {ent.start: person for ent in doc.ents if (person := place_as_surname(ent))}
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    ents = doc.ents
+    named_people = {ent.start: person for ent in ents if (person := place_as_surname(ent))}
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     surnames |= {person[-1].text for person in named_people.values()}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in NAMED_LABELS:
             continue
         if ent.end in named_people:
