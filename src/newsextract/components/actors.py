@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, register_extensions
 from .lexicon import countries, roles
-from .mentions import is_honorific, role_key, token_indices
+from .mentions import is_honorific, role_key
+from .token_arrays import token_indices
 
 KINDS = {"PERSON": "person", "ORG": "organization", "BRAND": "organization",
          "COUNTRY": "country"}

@@ -9,6 +9,7 @@ Runs last in the pipeline; cue words come from data/claim_cues.json.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, ClaimRecord, register_extensions
 from .claim_cues import ClaimCues, load_cues
+from .token_arrays import flagged, token_indices
 
 OPEN_QUOTES = {"“", "‘‘", "``", "„"}
 CLOSE_QUOTES = {"”", "’’", "''"}
@@ -102,15 +104,11 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
         drafts: list[_Draft] = []
-        hedges: list[Token] = []
-        accordings: list[Token] = []
-        for tok in doc:
-            if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in NOT_CUES:
-                drafts.extend(self._verb_claims(tok, ctx))
-            if tok.lower_ in self.cues.hedge_adverbs:
-                hedges.append(tok)
-            elif tok.lower_ == "according":
-                accordings.append(tok)
+        for i in token_indices(doc, "POS", "VERB", "AUX"):
+            if doc[i].lower_ not in NOT_CUES:
+                drafts.extend(self._verb_claims(doc[i], ctx))
+        hedges = [doc[i] for i in token_indices(doc, "LOWER", *self.cues.hedge_adverbs)]
+        accordings = [doc[i] for i in token_indices(doc, "LOWER", "according")]
         _resolve_echoes(drafts)
         self._resolve_nesting(drafts)
         drafts = [d for d in drafts if not d.dropped]
@@ -576,21 +574,22 @@ class _DocContext:
         self.para_end: list[int] = []
         start = 0
         bounds = []
-        for tok in doc:
-            if tok.is_space and "\n" in tok.text:
-                bounds.append((start, tok.i))
-                start = tok.i + 1
+        for i in flagged(doc, "IS_SPACE"):
+            if "\n" in doc[i].text:
+                bounds.append((start, i))
+                start = i + 1
         bounds.append((start, len(doc)))
         for s, e in bounds:
             self.para_start.extend([s] * (e - s + (1 if e < len(doc) else 0)))
             self.para_end.extend([e] * (e - s + (1 if e < len(doc) else 0)))
         self.quotes: list[_Quote] = []
+        marks = token_indices(doc, "ORTH", *QUOTE_CHARS)
         for s, e in bounds:
             last = self.quotes[-1] if self.quotes and self.quotes[-1].end == s - 1 else None
             close = _run_on_close(doc, s, e) if last is not None else None
             if close is not None:
                 last.end, s = close, close + 1
-            self.quotes.extend(_find_quotes(doc, s, e))
+            self.quotes.extend(_find_quotes(doc, s, e, marks))
         self._quote_of: dict[int, _Quote] = {}
         for q in self.quotes:
             for i in range(q.open, min(q.end + 1, len(doc))):
@@ -774,17 +773,18 @@ def _run_on_close(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
-def _find_quotes(doc: Doc, start: int, end: int) -> list[_Quote]:
+def _find_quotes(doc: Doc, start: int, end: int, marks: list[int]) -> list[_Quote]:
     """Quotations of one paragraph: curly pairs, straight marks alternating; a quote left open
-    at the paragraph's end runs to it (the next paragraph may reopen it)."""
+    at the paragraph's end runs to it (the next paragraph may reopen it). `marks`: the
+    positions of the doc's quotation marks."""
     out: list[_Quote] = []
     opened: int | None = None
-    for tok in doc[start:end]:
-        text = tok.text
+    for i in marks[bisect_left(marks, start):bisect_left(marks, end)]:
+        text = doc[i].text
         if text in OPEN_QUOTES or (text in STRAIGHT_QUOTES and opened is None):
-            opened = tok.i
+            opened = i
         elif (text in CLOSE_QUOTES or text in STRAIGHT_QUOTES) and opened is not None:
-            out.append(_Quote(opened, opened + 1, tok.i))
+            out.append(_Quote(opened, opened + 1, i))
             opened = None
     if opened is not None:
         out.append(_Quote(opened, opened + 1, end))

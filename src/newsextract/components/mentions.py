@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from ..records import register_extensions
 from .claim_cues import load_cues
 from .lexicon import countries, roles
+from .token_arrays import token_indices
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DETERMINERS = {"the", "his", "her", "its", "their"}
@@ -392,13 +393,6 @@ def role_key(chunk: Span) -> str | None:
                 or lemma in r.org_heads:
             return lemma
     return None
-
-
-def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
-    """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
-    instead of building a Token object for every word."""
-    hashes = {doc.vocab.strings[v] for v in values}
-    return [i for i, h in enumerate(doc.to_array(attr).tolist()) if h in hashes]
 
 
 def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
