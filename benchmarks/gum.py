@@ -12,7 +12,8 @@ Mapping decisions (SOURCE.md §4, §6-§8; the spec's §2.1 and §2.4):
   neither hit nor miss: a state that is never an argument (subject, object, agent, possessor),
   since the spec excludes places that only locate; a cluster with a Wikipedia identity but no
   proper name in the text; names only in photo credits; the publisher Wikinews. `name` = the
-  proper name of a mention (`proper_name`) closest to the Wikipedia title, else the longest;
+  proper name of a mention (`proper_name`: a person's without the titles that open it, the
+  apposition of a title head) closest to the Wikipedia title, else the longest;
   `aliases` = the other names and mention strings, without pronouns and long descriptions.
 - Claims: one per RST attribution relation. `speaker` = the actor of the source span's mention
   (an exact-span mention, else the actor mentions inside the span, as a list), null when the
