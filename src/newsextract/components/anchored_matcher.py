@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
@@ -102,32 +103,30 @@ class AnchoredMatcher:
                     found.extend((start + s, start + e) for _, s, e in matcher(run))
         return found
 
-    def classify(self, lexeme) -> int:
+    def classify(self, vocab: Vocab, orth: int) -> int:
         """Bit k: the word can anchor a match of label k; -1: it can only be inside a match."""
-        found = self._cache.get(lexeme.orth)
+        found = self._cache.get(orth)
         if found is None:
+            lexeme = vocab[orth]
             args = (lexeme.orth_, lexeme.lower_, lexeme.like_num)
             found = sum(1 << k for k, anchor in enumerate(self.anchors) if anchor(*args))
             if not found and self.token(*args):
                 found = -1
-            self._cache[lexeme.orth] = found
+            self._cache[orth] = found
         return found
 
     def runs(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Maximal runs of possible match tokens holding an anchor, with their labels' bits."""
-        vocab = doc.vocab
-        runs: list[tuple[int, int, int]] = []
-        start, labels = -1, 0
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            kind = self.classify(vocab[orth])
-            if kind and start < 0:
-                start, labels = i, 0
-            if kind > 0:
-                labels |= kind
-            elif not kind and start >= 0:
-                if labels:
-                    runs.append((start, i, labels))
-                start = -1
-        if start >= 0 and labels:
-            runs.append((start, len(doc), labels))
-        return runs
+        """Maximal runs of possible match tokens holding an anchor, with their labels' bits.
+
+        Each distinct word is classified once per doc and the runs are found with array
+        operations, so no Python code runs per token."""
+        words, word_index = np.unique(doc.to_array(ORTH), return_inverse=True)
+        kinds = np.array([self.classify(doc.vocab, orth) for orth in words.tolist()], dtype=np.int64)[word_index]
+        inside = np.concatenate(([0], (kinds != 0).astype(np.int8), [0]))
+        edges = np.flatnonzero(np.diff(inside))
+        starts, ends = edges[::2], edges[1::2]
+        if not len(starts):
+            return []
+        labels = np.bitwise_or.reduceat(np.maximum(kinds, 0), starts)
+        return [(start, end, bits) for start, end, bits in zip(starts.tolist(), ends.tolist(), labels.tolist())
+                if bits]
