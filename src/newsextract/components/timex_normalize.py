@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -363,20 +365,33 @@ def _with_time(day: str, p: Parts) -> Resolution:
     return "DATE", day
 
 
-def resolve(words: list[str], anchor: dt.date | None, tense: Tense = "present",
+@lru_cache(maxsize=4096)
+def read(words: tuple[str, ...]) -> tuple[Resolution | None, Parts | None]:
+    """What the words alone say: the value of a vague phrase ("the past"), else their Parts.
+
+    Cached because the same phrases recur in every article; the Parts are shared, so nothing
+    may change them."""
+    words = [part for w in words for part in (
+        w.lower().replace("-", " - ").split() if _HYPHENATED.match(w.lower()) else [w.lower()])]
+    vague = lexicon()["vague"]
+    phrase = " ".join(words)
+    for text in (phrase, " ".join(words[1:]) if words and words[0] == "the" else None):
+        if text in vague:
+            return ("DATE", vague[text]), None
+    return None, parse(words)
+
+
+def resolve(words: list[str], anchor: dt.date | None, tense: Tense | Callable[[], Tense] = "present",
             day: dt.date | None = None) -> Resolution | None:
     """TIMEX3 (type, value) for an expression's words; None if they are not a time expression.
 
     `anchor` is the publication date; `day` is a date the context attaches to a clock time.
+    `tense` may be a function, called only for the expressions that need it (bare months,
+    weekdays, seasons, quarters), since finding a clause's tense costs more than most resolutions.
     """
-    words = [part for w in words for part in (
-        w.lower().replace("-", " - ").split() if _HYPHENATED.match(w.lower()) else [w.lower()])]
-    lex = lexicon()
-    phrase = " ".join(words)
-    for text in (phrase, " ".join(words[1:]) if words and words[0] == "the" else None):
-        if text in lex["vague"]:
-            return "DATE", lex["vague"][text]
-    p = parse(words)
+    vague, p = read(tuple(words))
+    if p is None:
+        return vague
     if p.is_set:
         return _resolve_set(p)
     if p.age and p.quantities:
@@ -385,9 +400,8 @@ def resolve(words: list[str], anchor: dt.date | None, tense: Tense = "present",
         h, m, s = p.clock
         return "DURATION", f"PT{h}H{m}M{s}S" if h else f"PT{m}M{s}S"
     calendar = (p.year, p.month, p.day, p.weekday, p.relative_day, p.season)
-    if p.quantities and all(v is None for v, _ in p.quantities) and any(f is not None for f in calendar):
-        p.quantities.clear()
-    if p.quantities and not p.clock:
+    only_vague_quantities = all(v is None for v, _ in p.quantities) and any(f is not None for f in calendar)
+    if p.quantities and not only_vague_quantities and not p.clock:
         return _resolve_quantity(p, anchor)
     if p.decade is not None:
         return "DATE", str(p.decade)
@@ -401,6 +415,8 @@ def resolve(words: list[str], anchor: dt.date | None, tense: Tense = "present",
         return (kind, None) if has_content or p.relative_day is not None else None
     if p.relative_day is not None:
         return _with_time((anchor + relativedelta(days=p.relative_day)).isoformat(), p)
+    if callable(tense) and any(f is not None for f in (p.month, p.weekday, p.season, p.quarter)):
+        tense = tense()
     if p.month is not None:
         if p.day is not None:
             date = resolve_month_day(anchor, p.month, p.day, tense)

@@ -108,19 +108,26 @@ class TimexRecognizer:
         ("the 40 year old [jet]"), and trailing punctuation or relation words ("two days [later]")."""
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (doc[start].lower_ in self.trim_leading or doc[start].is_space
-                               or (doc[start].dep_ == "det" and not start < doc[start].head.i < end)
-                               or (doc[start].dep_ == "poss" and doc[start].pos_ == "PRON")
-                               or (doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num)):
+        while start < end:
+            token = doc[start]
+            if not (token.lower_ in self.trim_leading or token.is_space
+                    or (token.dep_ == "det" and not start < token.head.i < end)
+                    or (token.dep_ == "poss" and token.pos_ == "PRON")
+                    or (token.lower_ in ("a", "an") and start + 1 < end and doc[start + 1].like_num)):
+                break
             start += 1
-        while end > start and (doc[end - 1].lower_ in self.trim_trailing or doc[end - 1].is_space):
+        while end > start:
+            token = doc[end - 1]
+            if not (token.lower_ in self.trim_trailing or token.is_space):
+                break
             end -= 1
         if end - start > 1 and doc[end - 1].lower_ in _ATTACHED_WORDS:
             end -= 1
         return doc[start:end] if end > start else None
 
     def _resolve(self, span: Span, anchor: dt.date | None) -> Resolution | None:
-        return resolve([t.text for t in span], anchor, span_tense(span))
+        """The tense is passed as a function: most expressions never need it."""
+        return resolve([t.text for t in span], anchor, lambda: span_tense(span))
 
     def _pieces(self, span: Span, anchor: dt.date | None) -> list[tuple[Span, Resolution]]:
         """The span's resolvable parts: itself, or the two ends of a range, or what follows a stray comma."""
@@ -128,20 +135,22 @@ class TimexRecognizer:
         if span is None:
             return []
         doc = span.doc
-        commas = [t.i for t in span if t.text == ","]
+        tokens = list(span)
+        commas = [t.i for t in tokens if t.text == ","]
         if commas and self._resolve(doc[span.start:commas[0]], anchor) is None:
             rest = self._trim(doc[commas[0] + 1:span.end])
             return self._pieces(rest, anchor) if rest is not None else []
-        for i in range(span.start + 1, span.end - 1):
-            if doc[i].lower_ not in self.separators or doc[i + 1].lower_ in ("a", "an", "half"):
+        for k in range(1, len(tokens) - 1):
+            if tokens[k].lower_ not in self.separators or tokens[k + 1].lower_ in ("a", "an", "half"):
                 continue
+            i = tokens[k].i
             left, right = self._trim(doc[span.start:i]), self._trim(doc[i + 1:span.end])
             if left is None or right is None:
                 continue
             split = self._split_range(left, right, anchor)
             if split:
                 return split
-        whole = self._resolve(span, anchor)
+        whole = resolve([t.text for t in tokens], anchor, lambda: span_tense(span))
         return [(span, whole)] if whole else []
 
     def _split_range(self, left: Span, right: Span, anchor: dt.date | None) -> list[tuple[Span, Resolution]]:
