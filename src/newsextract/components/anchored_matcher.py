@@ -2,15 +2,17 @@
 
 The Matcher costs a Python call per token, pattern and predicate (`IN`, `REGEX`), so over a
 whole article it cost more than everything else the timex component does. Every match of a
-pattern lies in a run of tokens that each satisfy some spec of some pattern, and holds a token
-satisfying the pattern's rarest required spec (its anchor: "days" in "two days ago"). Both
-tests depend on the word alone, so they are cached per lexeme; each run then goes only to the
-matchers of the labels whose anchors it holds. No match is lost: when a pattern uses anything
-a word cannot decide (POS alone, "!"), the matcher runs over the whole doc.
+pattern lies in a run of tokens that each satisfy some spec of some pattern; the run holds a
+token for each of the pattern's required specs (the rarest is its anchor: "days" in "two days
+ago") and has at least as many tokens as there are such specs. These tests depend on the word
+alone, so they are cached per lexeme; a run is kept only if it holds an anchor, and goes only
+to the matchers of the labels with a pattern it passes. No match is lost: when a pattern uses
+anything a word cannot decide (POS alone, "!"), the matcher runs over the whole doc.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -90,7 +92,25 @@ class AnchoredMatcher:
         self.token = TokenTest([spec for p in flat for spec in p])
         self.anchors = [TokenTest([_anchor_spec(p) for p in group]) for group in groups.values()] \
             if self.filtered else []
-        self._cache: dict[int, int] = {}
+        spec_bits: dict[str, int] = {}
+        required_specs: list[dict] = []
+        self.requirements: list[list[tuple[int, int]]] = []
+        """Per label, per pattern: the bits of the specs it requires a token for, and its shortest length."""
+        for group in groups.values() if self.filtered else []:
+            needs = []
+            for pattern in group:
+                specs = [spec for spec in pattern if spec.get("OP") in (None, "+", "1")]
+                bits = 0
+                for spec in specs:
+                    key = json.dumps(spec, sort_keys=True)
+                    if key not in spec_bits:
+                        spec_bits[key] = 1 << len(required_specs)
+                        required_specs.append(spec)
+                    bits |= spec_bits[key]
+                needs.append((bits, len(specs)))
+            self.requirements.append(needs)
+        self.required = [TokenTest([spec]) for spec in required_specs]
+        self._cache: dict[int, tuple[int, int]] = {}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.filtered:
@@ -103,30 +123,44 @@ class AnchoredMatcher:
                     found.extend((start + s, start + e) for _, s, e in matcher(run))
         return found
 
-    def classify(self, vocab: Vocab, orth: int) -> int:
-        """Bit k: the word can anchor a match of label k; -1: it can only be inside a match."""
+    def classify(self, vocab: Vocab, orth: int) -> tuple[int, int]:
+        """The word's kind (bit k: it can anchor a match of label k; -1: it can only be inside a
+        match) and the bits of the required pattern specs it satisfies."""
         found = self._cache.get(orth)
         if found is None:
             lexeme = vocab[orth]
             args = (lexeme.orth_, lexeme.lower_, lexeme.like_num)
-            found = sum(1 << k for k, anchor in enumerate(self.anchors) if anchor(*args))
-            if not found and self.token(*args):
-                found = -1
+            kind = sum(1 << k for k, anchor in enumerate(self.anchors) if anchor(*args))
+            if not kind and self.token(*args):
+                kind = -1
+            found = kind, sum(1 << j for j, test in enumerate(self.required) if test(*args))
             self._cache[orth] = found
         return found
 
     def runs(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Maximal runs of possible match tokens holding an anchor, with their labels' bits.
+        """Maximal runs of possible match tokens holding an anchor, with the bits of the labels
+        having a pattern whose required specs all have a token in the run and that fits its length.
 
         Each distinct word is classified once per doc and the runs are found with array
-        operations, so no Python code runs per token."""
+        operations; only the tokens of anchored runs are looked at one by one."""
         words, word_index = np.unique(doc.to_array(ORTH), return_inverse=True)
-        kinds = np.array([self.classify(doc.vocab, orth) for orth in words.tolist()], dtype=np.int64)[word_index]
+        classes = [self.classify(doc.vocab, orth) for orth in words.tolist()]
+        kinds = np.array([kind for kind, _ in classes], dtype=np.int64)[word_index]
         inside = np.concatenate(([0], (kinds != 0).astype(np.int8), [0]))
         edges = np.flatnonzero(np.diff(inside))
         starts, ends = edges[::2], edges[1::2]
         if not len(starts):
             return []
-        labels = np.bitwise_or.reduceat(np.maximum(kinds, 0), starts)
-        return [(start, end, bits) for start, end, bits in zip(starts.tolist(), ends.tolist(), labels.tolist())
-                if bits]
+        anchored_labels = np.bitwise_or.reduceat(np.maximum(kinds, 0), starts)
+        runs = []
+        for start, end, anchored in zip(starts.tolist(), ends.tolist(), anchored_labels.tolist()):
+            if not anchored:
+                continue
+            present = 0
+            for word in word_index[start:end].tolist():
+                present |= classes[word][1]
+            labels = sum(1 << k for k, needs in enumerate(self.requirements) if anchored >> k & 1
+                         and any(length <= end - start and bits & present == bits for bits, length in needs))
+            if labels:
+                runs.append((start, end, labels))
+        return runs
