@@ -201,3 +201,18 @@ def test_anchored_matcher_skips_no_match(nlp):
         assert sorted(set(recognizer.matcher(doc))) == expected
         found += len(expected)
     assert found > 50
+
+
+def test_resolve_asks_for_the_tense_only_when_it_decides():
+    """Finding a clause's tense is costly, so a tense given as a function is called only for bare
+    months, weekdays, seasons and quarters."""
+    calls = []
+
+    def tense():
+        calls.append("asked")
+        return "past"
+    assert resolve(["three", "days"], D(2024, 6, 19), tense) == ("DURATION", "P3D")
+    assert resolve(["2023"], D(2024, 6, 19), tense) == ("DATE", "2023")
+    assert not calls
+    assert resolve(["October"], D(2024, 6, 19), tense) == ("DATE", "2023-10")
+    assert calls == ["asked"]

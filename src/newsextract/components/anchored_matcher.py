@@ -144,7 +144,8 @@ class AnchoredMatcher:
         Each distinct word is classified once per doc and the runs are found with array
         operations; only the tokens of anchored runs are looked at one by one."""
         words, word_index = np.unique(doc.to_array(ORTH), return_inverse=True)
-        classes = [self.classify(doc.vocab, orth) for orth in words.tolist()]
+        known = self._cache.get
+        classes = [known(orth) or self.classify(doc.vocab, orth) for orth in words.tolist()]
         kinds = np.array([kind for kind, _ in classes], dtype=np.int64)[word_index]
         inside = np.concatenate(([0], (kinds != 0).astype(np.int8), [0]))
         edges = np.flatnonzero(np.diff(inside))
