@@ -29,6 +29,8 @@ _INTENT_VERBS = frozenset(lexicon()["intent_verbs"])
 _ATTACHED_WORDS = {"earlier", "later", "before", "after"}
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+Pieces = list[tuple[Span, Resolution]]
+"""Resolvable parts of a candidate, with their resolutions."""
 
 
 def clause_tense(span: Span) -> Tense:
@@ -87,8 +89,9 @@ class TimexRecognizer:
         candidates.update((match, None) for match in self.matcher(doc))
         resolved: dict[tuple[int, int], Resolution] = {}
         pieces: list[Span] = []
+        parts_by_extent: dict[tuple[int, int], Pieces] = {}
         for start, end in candidates:
-            for piece, res in self._pieces(doc[start:end], anchor):
+            for piece, res in self._pieces(doc[start:end], anchor, parts_by_extent):
                 resolved[(piece.start, piece.end)] = res
                 pieces.append(piece)
         timexes = sorted(filter_spans(pieces), key=lambda s: s.start)
@@ -129,17 +132,27 @@ class TimexRecognizer:
         """The tense is passed as a function: most expressions never need it."""
         return resolve([t.text for t in span], anchor, lambda: span_tense(span))
 
-    def _pieces(self, span: Span, anchor: dt.date | None) -> list[tuple[Span, Resolution]]:
-        """The span's resolvable parts: itself, or the two ends of a range, or what follows a stray comma."""
+    def _pieces(self, span: Span, anchor: dt.date | None,
+                parts_by_extent: dict[tuple[int, int], Pieces]) -> Pieces:
+        """The trimmed span's resolvable parts, found once per extent: a model entity and a pattern
+        match often trim to the same words ("the last week", "last week")."""
         span = self._trim(span)
         if span is None:
             return []
+        extent = (span.start, span.end)
+        if extent not in parts_by_extent:
+            parts_by_extent[extent] = self._parts(span, anchor, parts_by_extent)
+        return parts_by_extent[extent]
+
+    def _parts(self, span: Span, anchor: dt.date | None,
+               parts_by_extent: dict[tuple[int, int], Pieces]) -> Pieces:
+        """The span's resolvable parts: itself, or the two ends of a range, or what follows a stray comma."""
         doc = span.doc
         tokens = list(span)
         commas = [t.i for t in tokens if t.text == ","]
         if commas and self._resolve(doc[span.start:commas[0]], anchor) is None:
             rest = self._trim(doc[commas[0] + 1:span.end])
-            return self._pieces(rest, anchor) if rest is not None else []
+            return self._pieces(rest, anchor, parts_by_extent) if rest is not None else []
         for k in range(1, len(tokens) - 1):
             if tokens[k].lower_ not in self.separators or tokens[k + 1].lower_ in ("a", "an", "half"):
                 continue
@@ -153,7 +166,7 @@ class TimexRecognizer:
         whole = resolve([t.text for t in tokens], anchor, lambda: span_tense(span))
         return [(span, whole)] if whole else []
 
-    def _split_range(self, left: Span, right: Span, anchor: dt.date | None) -> list[tuple[Span, Resolution]]:
+    def _split_range(self, left: Span, right: Span, anchor: dt.date | None) -> Pieces:
         """Both ends of "X - Y" / "X to Y" when they are dates, or "12 and 18 months" (unit shared)."""
         res_left, res_right = self._resolve(left, anchor), self._resolve(right, anchor)
         number = right[0].text if len(right) == 1 and right[0].text.isdigit() else ""
