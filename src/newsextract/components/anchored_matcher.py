@@ -111,6 +111,9 @@ class AnchoredMatcher:
             self.requirements.append(needs)
         self.required = [TokenTest([spec]) for spec in required_specs]
         self._cache: dict[int, tuple[int, int]] = {}
+        self.longest_requirement = max((shortest for needs in self.requirements for _, shortest in needs),
+                                       default=0)
+        self._labels_cache: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.filtered:
@@ -141,12 +144,11 @@ class AnchoredMatcher:
         """Maximal runs of possible match tokens holding an anchor, with the bits of the labels
         having a pattern whose required specs all have a token in the run and that fits its length.
 
-        Each distinct word is classified once per doc and the runs are found with array
-        operations; only the tokens of anchored runs are looked at one by one."""
-        words, word_index = np.unique(doc.to_array(ORTH), return_inverse=True)
+        Words are classified from the per-lexeme cache and the runs found with array operations;
+        only the tokens of anchored runs are looked at one by one."""
         known = self._cache.get
-        classes = [known(orth) or self.classify(doc.vocab, orth) for orth in words.tolist()]
-        kinds = np.array([kind for kind, _ in classes], dtype=np.int64)[word_index]
+        classes = [known(orth) or self.classify(doc.vocab, orth) for orth in doc.to_array(ORTH).tolist()]
+        kinds = np.array([kind for kind, _ in classes], dtype=np.int64)
         inside = np.concatenate(([0], (kinds != 0).astype(np.int8), [0]))
         edges = np.flatnonzero(np.diff(inside))
         starts, ends = edges[::2], edges[1::2]
@@ -158,10 +160,20 @@ class AnchoredMatcher:
             if not anchored:
                 continue
             present = 0
-            for word in word_index[start:end].tolist():
-                present |= classes[word][1]
-            labels = sum(1 << k for k, needs in enumerate(self.requirements) if anchored >> k & 1
-                         and any(length <= end - start and bits & present == bits for bits, length in needs))
+            for _, required in classes[start:end]:
+                present |= required
+            labels = self.possible_labels(anchored, present, min(end - start, self.longest_requirement))
             if labels:
                 runs.append((start, end, labels))
         return runs
+
+    def possible_labels(self, anchored: int, present: int, length: int) -> int:
+        """Bits of the anchored labels with a pattern needing no spec outside `present` and no more
+        than `length` tokens; cached, as the same few combinations recur."""
+        key = (anchored, present, length)
+        labels = self._labels_cache.get(key)
+        if labels is None:
+            labels = sum(1 << k for k, needs in enumerate(self.requirements) if anchored >> k & 1
+                         and any(shortest <= length and bits & present == bits for bits, shortest in needs))
+            self._labels_cache[key] = labels
+        return labels
