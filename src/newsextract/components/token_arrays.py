@@ -6,14 +6,30 @@ components read `doc.to_array` instead and build Tokens only where something is 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+
+@lru_cache(maxsize=256)
+def sorted_ids(values: tuple[str, ...]) -> np.ndarray:
+    """The string ids of `values`, sorted for `np.searchsorted`. Ids do not depend on the
+    vocabulary (spaCy's symbols included), so the same word lists are hashed once per process."""
+    return np.array(sorted({get_string_id(v) for v in values}), dtype=np.uint64)
 
 
 def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
     """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
     instead of building a Token object for every word."""
-    hashes = {doc.vocab.strings[v] for v in values}
-    return [i for i, h in enumerate(doc.to_array(attr).tolist()) if h in hashes]
+    ids = sorted_ids(values)
+    if not len(ids) or not len(doc):
+        return []
+    column = doc.to_array(attr)
+    slots = np.searchsorted(ids, column)
+    slots[slots == len(ids)] = 0
+    return np.flatnonzero(ids[slots] == column).tolist()
 
 
 def flagged(doc: Doc, flag: str) -> list[int]:
