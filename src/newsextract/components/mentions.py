@@ -59,6 +59,7 @@ def trim(span: Span) -> Span | None:
     Mayor Anna Berg", "Ms Berg")."""
     start, end = span.start, span.end
     doc = span.doc
+    titles = roles().titles
     while start < end and doc[start].lower_ == "the":
         start += 1
     line_break = next((t.i + 1 for t in doc[start:end - 1] if "\n" in t.whitespace_), None)
@@ -69,21 +70,29 @@ def trim(span: Span) -> Span | None:
     label = span.label_
     if label in {"PERSON", "ORG"}:
         first = start
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
-                and doc[first - 1].dep_ == "compound" and span.start <= doc[first - 1].head.i < end \
-                and doc[first - 1].lower_ not in roles().titles and not doc[first - 1].ent_type_:
-            first -= 1
+        while first > 0:
+            previous = doc[first - 1]
+            if previous.pos_ == "PROPN" and previous.is_title and previous.dep_ == "compound" \
+                    and span.start <= previous.head.i < end and previous.lower_ not in titles \
+                    and not previous.ent_type_:
+                first -= 1
+            else:
+                break
         before = doc[first - 1] if first > 0 else None
-        if before is None or before.lower_ in roles().titles or not before.is_alpha \
+        if before is None or before.lower_ in titles or not before.is_alpha \
                 or before.is_sent_end or before.pos_ in {"DET", "VERB", "AUX"}:
             start = first
+    if start >= end:
+        return None
+    tokens = list(doc[start:end])
     if label == "ORG":
-        titled = [t.i for t in doc[start:end - 1] if t.lower_ in roles().titles]
-        if titled or is_honorific(doc[start]):
+        titled = [t.i for t in tokens[:-1] if t.lower_ in titles]
+        if titled or is_honorific(tokens[0]):
             label = "PERSON"
             start = titled[-1] + 1 if titled else start
+            tokens = tokens[start - tokens[0].i:]
     if label == "PERSON":
-        start += title_length(doc[start:end])
+        start += title_length(tokens)
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
@@ -200,43 +209,48 @@ def acts(span: Span) -> bool:
 
 
 def classify(span: Span) -> str | None:
-    """The mention label of a trimmed entity, or None when it is not an actor."""
+    """The mention label of a trimmed entity, or None when it is not an actor. The span's
+    text, tokens and root are read once: each read builds new objects."""
     text = span.text
-    last = span[-1].lower_
+    label = span.label_
+    tokens = list(span)
+    last = tokens[-1].lower_
     if countries().country(text) or (countries().of_capital(text) and acts(span)
                                      and not inside_name(span)):
         return "COUNTRY"
-    if span.label_ in {"GPE", "LOC", "FAC"}:
+    if label in {"GPE", "LOC", "FAC"}:
         return None
     if countries().of_demonym(text) or (text.endswith("s") and countries().of_demonym(text[:-1])):
         return None
     if any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES
-           and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
+           and not (k > 0 and tokens[k - 1].text == "-") for k, t in enumerate(tokens)):
         return None
-    if span.label_ == "NORP":
-        if span.root.dep_ in {"amod", "compound"}:
+    root = span.root
+    if label == "NORP":
+        if root.dep_ in {"amod", "compound"}:
             return None
-        return "ORG" if span.root.tag_ in {"NNPS", "NNS"} else None
-    if any(t.like_num for t in span) or is_all_caps_common(span) or is_title_only(span):
+        return "ORG" if root.tag_ in {"NNPS", "NNS"} else None
+    if any(t.like_num for t in tokens) or is_all_caps_common(span) or is_title_only(span):
         return None
-    if any(t.text in POSSESSIVE for t in span[:-1]) or inside_title(span):
+    if any(t.text in POSSESSIVE for t in tokens[:-1]) or inside_title(span):
         return None
-    if span.label_ == "PERSON" and span.text.lower() in roles().titles:
+    r = roles()
+    if label == "PERSON" and text.lower() in r.titles:
         return None
-    if span.label_ in {"ORG", "PERSON"} and len(span) > 1 and last in roles().titles:
+    if label in {"ORG", "PERSON"} and len(tokens) > 1 and last in r.titles:
         return None
-    if last in roles().place_heads or span.root.lower_ in roles().place_heads or any(
-            c.dep_ == "appos" and c.lemma_.lower() in roles().place_heads for c in span.root.children):
+    if last in r.place_heads or root.lower_ in r.place_heads or any(
+            c.dep_ == "appos" and c.lemma_.lower() in r.place_heads for c in root.children):
         return None
-    if span.label_ == "ORG" and modifies_common_noun(span) and not span.text.isupper() \
-            and not any(t.lower_ in roles().org_heads for t in span):
+    if label == "ORG" and modifies_common_noun(span) and not text.isupper() \
+            and not any(t.lower_ in r.org_heads for t in tokens):
         return "BRAND"
-    if span.label_ == "PERSON" and len(span) == 1 and modifies_common_noun(span):
+    if label == "PERSON" and len(tokens) == 1 and modifies_common_noun(span):
         return "BRAND"
-    if span.label_ == "PERSON" and any(t.lower_ in roles().org_heads or t.lower_ in
-                                       roles().media_heads for t in span[1:]):
+    if label == "PERSON" and any(t.lower_ in r.org_heads or t.lower_ in r.media_heads
+                                 for t in tokens[1:]):
         return "ORG"
-    return span.label_
+    return label
 
 
 def overlaps(span: Span, others: list[Span]) -> bool:

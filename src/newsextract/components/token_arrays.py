@@ -14,22 +14,16 @@ from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=256)
-def sorted_ids(values: tuple[str, ...]) -> np.ndarray:
-    """The string ids of `values`, sorted for `np.searchsorted`. Ids do not depend on the
-    vocabulary (spaCy's symbols included), so the same word lists are hashed once per process."""
+def string_ids(values: tuple[str, ...]) -> np.ndarray:
+    """The string ids of `values`. Ids do not depend on the vocabulary (spaCy's symbols
+    included), so a word list is hashed once per process, not once per doc."""
     return np.array(sorted({get_string_id(v) for v in values}), dtype=np.uint64)
 
 
 def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
     """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
     instead of building a Token object for every word."""
-    ids = sorted_ids(values)
-    if not len(ids) or not len(doc):
-        return []
-    column = doc.to_array(attr)
-    slots = np.searchsorted(ids, column)
-    slots[slots == len(ids)] = 0
-    return np.flatnonzero(ids[slots] == column).tolist()
+    return np.flatnonzero(np.isin(doc.to_array(attr), string_ids(values))).tolist()
 
 
 def flagged(doc: Doc, flag: str) -> list[int]:
