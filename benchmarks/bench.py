@@ -3,7 +3,7 @@
 Every measurement is a separate subprocess, so model loading is included and peak RSS
 (`os.wait4` rusage: the largest of the process and its workers) is per run.
 
-    python benchmarks/bench.py [--n 240] [--repeats 1] [--no-flat]
+    python benchmarks/bench.py [--n 240] [--repeats 3] [--no-flat]
 """
 
 from __future__ import annotations
@@ -64,22 +64,30 @@ class Run:
     words: int = 0
 
 
-def measure(name: str, cmd: list[str], repeats: int = 1, articles: int = 0, words: int = 0) -> Run:
-    """Best wall time of `repeats` runs; peak RSS of that run from the child's own rusage."""
-    best = None
+def measure(name: str, cmd: list[str], articles: int = 0, words: int = 0) -> Run:
+    """Wall time of one run; peak RSS from the child's own rusage."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{name} failed ({proc.returncode}): {err[-2000:]}")
+    return Run(name, wall, usage.ru_maxrss / 1024, articles, words)
+
+
+def best_of(jobs: list[tuple[str, list[str], dict]], repeats: int) -> list[Run]:
+    """The fastest of `repeats` runs of each job, run in rounds (bare, pipeline, bare, ...)
+    so that a slow or fast spell of a shared machine falls on all of them alike."""
+    best: dict[str, Run] = {}
     for _ in range(repeats):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode(errors="replace")
-        proc.stderr.close()
-        if proc.returncode != 0:
-            raise RuntimeError(f"{name} failed ({proc.returncode}): {err[-2000:]}")
-        if best is None or wall < best.wall:
-            best = Run(name, wall, usage.ru_maxrss / 1024, articles, words)
-    return best
+        for name, cmd, size in jobs:
+            run = measure(name, cmd, **size)
+            if name not in best or run.wall < best[name].wall:
+                best[name] = run
+    return [best[name] for name, _, _ in jobs]
 
 
 def newsextract_cmd(*args: str) -> list[str]:
@@ -95,16 +103,15 @@ def run_all(n: int, repeats: int = 1, flat: bool = True) -> tuple[list[Run], dic
         make_corpus(corpus, n)
         words = count_words(corpus)
         size = dict(articles=n, words=words)
-        runs = [
-            measure("newsextract --help", newsextract_cmd("--help"), repeats),
-            measure("bare spaCy nlp.pipe", [sys.executable, "-c", BARE, str(corpus)], repeats, **size),
-            measure("newsextract n_process=1",
-                    newsextract_cmd("extract", str(corpus), "--out", str(tmp / "o1"), "--quiet"),
-                    repeats, **size),
-            measure("newsextract n_process=2",
-                    newsextract_cmd("extract", str(corpus), "--out", str(tmp / "o2"), "--quiet",
-                                    "--n-process", "2"), repeats, **size),
-        ]
+        runs = best_of([
+            ("newsextract --help", newsextract_cmd("--help"), {}),
+            ("bare spaCy nlp.pipe", [sys.executable, "-c", BARE, str(corpus)], size),
+            ("newsextract n_process=1",
+             newsextract_cmd("extract", str(corpus), "--out", str(tmp / "o1"), "--quiet"), size),
+            ("newsextract n_process=2",
+             newsextract_cmd("extract", str(corpus), "--out", str(tmp / "o2"), "--quiet",
+                             "--n-process", "2"), size),
+        ], repeats)
         by = {r.name: r for r in runs}
         one, two, bare = by["newsextract n_process=1"], by["newsextract n_process=2"], by["bare spaCy nlp.pipe"]
         ratios = {"pipeline/bare wall (target <= 1.2)": one.wall / bare.wall,
@@ -114,7 +121,7 @@ def run_all(n: int, repeats: int = 1, flat: bool = True) -> tuple[list[Run], dic
             make_corpus(big, 10 * n)
             run10 = measure(f"newsextract n_process=1, {10 * n} articles",
                             newsextract_cmd("extract", str(big), "--out", str(tmp / "o10"), "--quiet"),
-                            1, 10 * n, count_words(big))
+                            10 * n, count_words(big))
             runs.append(run10)
             ratios["peak RSS 10xN / N (target <= 1.2)"] = run10.peak_mb / one.peak_mb
     return runs, ratios
@@ -135,7 +142,7 @@ def table(runs: list[Run], ratios: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", 240)))
-    parser.add_argument("--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 1)))
+    parser.add_argument("--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 3)))
     parser.add_argument("--no-flat", dest="flat", action="store_false",
                         help="Skip the 10xN memory-flatness run.")
     args = parser.parse_args()

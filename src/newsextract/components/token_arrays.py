@@ -8,22 +8,22 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=256)
-def string_ids(values: tuple[str, ...]) -> np.ndarray:
+def string_ids(values: tuple[str, ...]) -> frozenset[int]:
     """The string ids of `values`. Ids do not depend on the vocabulary (spaCy's symbols
     included), so a word list is hashed once per process, not once per doc."""
-    return np.array(sorted({get_string_id(v) for v in values}), dtype=np.uint64)
+    return frozenset(get_string_id(v) for v in values)
 
 
 def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
     """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
     instead of building a Token object for every word."""
-    return np.flatnonzero(np.isin(doc.to_array(attr), string_ids(values))).tolist()
+    ids = string_ids(values)
+    return [i for i, key in enumerate(doc.to_array(attr).tolist()) if key in ids]
 
 
 def flagged(doc: Doc, flag: str) -> list[int]:
