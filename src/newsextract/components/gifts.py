@@ -267,7 +267,7 @@ class GiftFinder:
         """Every token's lower-cased lemma, read from the Doc's lemma array instead of a Token
         per word: only tokens whose lemma is a trigger word can start a gift reading. A string
         id always names the same string, so each id is looked up and lower-cased once.
-        (`mentions.token_indices` matches exact strings; lemmas here match in any case.)"""
+        (`token_arrays.token_indices` matches exact strings; lemmas here match in any case.)"""
         lemma_ids = doc.to_array("LEMMA").tolist()
         lowered = self.lowered_lemmas
         for lemma_id in set(lemma_ids).difference(lowered):
