@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.tokens import Doc, Span
 
 from .articles import Article
+from .components.sentences import Sentences
 from .models import Actor, ArticleResult, Claim, Gift, Mention, TimeExpression
 from .records import ActorRecord
 
@@ -21,15 +20,14 @@ class Evidence:
     once per doc: `span.sent.text` rebuilt both for each of the dozens of spans."""
 
     def __init__(self, doc: Doc) -> None:
+        self.doc = doc
         self.text = doc.text
-        bounds = [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents]
-        self.starts = [start for start, _, _ in bounds]
-        self.chars = [(first, last) for _, first, last in bounds]
+        self.sentences = Sentences(doc)
 
     def __call__(self, span: Span) -> str:
-        first = self.chars[bisect_right(self.starts, span.start) - 1][0]
-        last = self.chars[bisect_right(self.starts, max(span.end - 1, span.start)) - 1][1]
-        return self.text[first:last].strip()
+        first, _ = self.sentences.bounds(self.sentences.index_of(span.start))
+        _, last = self.sentences.bounds(self.sentences.index_of(max(span.end - 1, span.start)))
+        return self.text[self.doc[first].idx:self.doc[last - 1].idx + len(self.doc[last - 1])].strip()
 
 
 def to_result(doc: Doc, article: Article) -> ArticleResult:

@@ -10,15 +10,13 @@ fitting person, preferring subjects. Every linked token gets `token._.actor`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from functools import cached_property
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, register_extensions
 from .lexicon import countries, roles
 from .mentions import is_honorific, role_key
+from .sentences import Sentences
 from .token_arrays import token_indices
 
 KINDS = {"PERSON": "person", "ORG": "organization", "BRAND": "organization",
@@ -42,31 +40,6 @@ class NameWords:
         if words is None:
             words = self.by_bounds[bounds] = name_words(span)
         return words
-
-
-class Sentences:
-    """Where the sentences of one Doc begin, listed once when first needed: `Span.sent` and
-    `Doc.sents` walk the Doc token by token on every call."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-
-    @cached_property
-    def starts(self) -> list[int]:
-        return [sent.start for sent in self.doc.sents]
-
-    def index_of(self, i: int) -> int:
-        """The number of the sentence that holds token `i`."""
-        return bisect_right(self.starts, i) - 1
-
-    def start_of(self, i: int) -> int:
-        """Where the sentence that holds token `i` begins."""
-        return self.starts[self.index_of(i)]
-
-    def bounds(self, index: int) -> tuple[int, int]:
-        """Start and end of sentence number `index`."""
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.doc)
-        return self.starts[index], end
 
 
 class Cluster:

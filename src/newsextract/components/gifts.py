@@ -11,7 +11,7 @@ mention of an already-listed gift fills in what the first one lacked instead of 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, GiftRecord, register_extensions
 from .lexicon import load_data, roles
+from .sentences import Sentences
 
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
@@ -169,12 +170,9 @@ class SentenceDates:
     """A doc's definite dates grouped by sentence, gathered once per doc (and only once a gift
     needs one), so that dating a gift looks only at the dates of its trigger's sentence."""
 
-    def __init__(self, doc: Doc, sentence_starts: list[int]):
+    def __init__(self, doc: Doc, sentences: Sentences):
         self.doc = doc
-        self.sentence_starts = sentence_starts
-
-    def sentence_of(self, i: int) -> int:
-        return bisect_right(self.sentence_starts, i) - 1
+        self.sentence_of = sentences.index_of
 
     @cached_property
     def by_sentence(self) -> dict[int, list[tuple[Token, str]]]:
@@ -240,15 +238,15 @@ class GiftFinder:
         lemmas = self.lemmas(doc)
         triggers = [i for i, lemma in enumerate(lemmas) if lemma in self.trigger_lemmas]
         gift_noun_positions = [i for i in triggers if lemmas[i] in self.lex.gift_nouns]
-        sentences = list(doc.sents)
-        dates = SentenceDates(doc, [sent.start for sent in sentences])
+        sentences = Sentences(doc)
+        dates = SentenceDates(doc, sentences)
         quotes = QuoteMarks(doc, self.breaks_line)
-        for sent in sentences:
-            in_sent = triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]
+        for start, end in map(sentences.bounds, range(len(sentences.starts))):
+            in_sent = triggers[bisect_left(triggers, start):bisect_left(triggers, end)]
             if not in_sent:
                 continue
-            has_gift_noun = bisect_left(gift_noun_positions, sent.start) < bisect_left(
-                gift_noun_positions, sent.end)
+            has_gift_noun = bisect_left(gift_noun_positions, start) < bisect_left(
+                gift_noun_positions, end)
             for token in (doc[i] for i in in_sent):
                 unlicensed = self.is_weak(token) and not (
                     has_gift_noun or self.brings_new_thing(token))
