@@ -41,11 +41,17 @@ def run(nlp: Language, articles: Iterable[Article],
     """Process articles in batches with `nlp.pipe`; the publication date reaches the
     components through the Doc before they run. Single-process on purpose: spaCy's own
     `n_process` cannot ship these Docs (a `date` in `Doc._`, Spans in the results) through
-    msgpack, so parallelism lives in `batch.process`, which forks whole runs instead."""
+    msgpack, so parallelism lives in `batch.process`, which forks whole runs instead.
+
+    Each Doc's extension data is dropped once its result is built: the records hold Spans,
+    which hold the Doc, and that cycle kept every Doc (tensor included) alive until the next
+    full garbage collection, dozens at a time."""
     pairs = ((a.text, a) for a in articles)
     docs = nlp.pipe(_with_published(nlp, pairs), batch_size=batch_size, as_tuples=True)
     for doc, article in docs:
-        yield article, to_result(doc, article)
+        result = to_result(doc, article)
+        doc.user_data.clear()
+        yield article, result
 
 
 def _with_published(nlp: Language, pairs):

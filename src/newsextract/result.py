@@ -16,12 +16,13 @@ def _name(actor: ActorRecord | None) -> str | None:
 
 
 class Evidence:
-    """The sentence(s) a span lies in, as text. Reads the sentence boundaries and the text
-    once per doc: `span.sent.text` rebuilt both for each of the dozens of spans."""
+    """The sentence(s) a span lies in, as text. Reads the sentence boundaries once per doc:
+    `span.sent.text` rebuilt both for each of the dozens of spans. `text` is the string the
+    Doc was made from, which equals `doc.text` without joining every token again."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.sentences = Sentences(doc)
 
     def __call__(self, span: Span) -> str:
@@ -31,7 +32,7 @@ class Evidence:
 
 
 def to_result(doc: Doc, article: Article) -> ArticleResult:
-    evidence = Evidence(doc)
+    evidence = Evidence(doc, article.text)
     actors = [
         Actor(name=a.name, kind=a.kind, title=a.title, affiliation=_name(a.affiliation),
               aliases=a.aliases,
