@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span
 from ..records import register_extensions
 from .claim_cues import load_cues
 from .lexicon import countries, roles
-from .token_arrays import token_indices
+from .token_arrays import string_ids, token_indices
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-DETERMINERS = {"the", "his", "her", "its", "their"}
+DETERMINERS = ("the", "his", "her", "its", "their")
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
 
@@ -257,6 +257,22 @@ def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
+class Taken:
+    """The token positions inside the mentions found so far: testing a candidate for overlap
+    reads its own positions instead of comparing it with every mention."""
+
+    def __init__(self, doc: Doc, spans: list[Span] = ()):
+        self.positions = bytearray(len(doc))
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        self.positions[span.start:span.end] = b"\x01" * (span.end - span.start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.positions.find(1, start, end) != -1
+
+
 def place_as_surname(ent: Span) -> Span | None:
     """"Valeska Paris, an Australian woman": the model tags a surname that is also a place as
     the place and leaves the first name out (or tags it as a place of its own). A capitalised
@@ -303,10 +319,11 @@ def named_mentions(doc: Doc) -> list[Span]:
             span = span[:1]
         span = Span(doc, span.start, span.end, label=label)
         found.append(with_honorific(span) if label == "PERSON" else span)
-    found += honorific_names(doc, found)
-    found += institution_names(doc, found)
-    found += speaker_names(doc, found)
-    found += family_names(doc, found)
+    taken = Taken(doc, found)
+    found += honorific_names(doc, taken)
+    found += institution_names(doc, taken)
+    found += speaker_names(doc, taken)
+    found += family_names(doc, found, taken)
     implied = {}
     for span in found:
         if span.label_ == "PERSON" and (surname := implied_surname(span, found)):
@@ -315,9 +332,10 @@ def named_mentions(doc: Doc) -> list[Span]:
     return found
 
 
-def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
+def honorific_names(doc: Doc, taken: Taken) -> list[Span]:
     """"Ms Dubois", "Mayor Anna Berg" where the model saw no entity: an honorific or a
-    capitalised title and the capitalised proper nouns after it name a person."""
+    capitalised title and the capitalised proper nouns after it name a person. Each name is
+    added to `taken`."""
     names = []
     titles = roles().titles
     for i in token_indices(doc, "LOWER", *titles, *honorific_forms()):
@@ -330,14 +348,15 @@ def honorific_names(doc: Doc, found: list[Span]) -> list[Span]:
             end += 1
         span = Span(doc, token.i if is_honorific(token) else start, end, label="PERSON")
         part_of_title = end < len(doc) and doc[end].lower_ in titles
-        if end > start and not part_of_title and not overlaps(span, found + names):
+        if end > start and not part_of_title and not taken.overlaps(span.start, span.end):
             names.append(span)
+            taken.add(span)
     return names
 
 
-def institution_names(doc: Doc, found: list[Span]) -> list[Span]:
+def institution_names(doc: Doc, taken: Taken) -> list[Span]:
     """"Secretariat of Economy", "Ministry of Tourism and Sport" where the model saw no
-    entity: a capitalised run headed by an institution word."""
+    entity: a capitalised run headed by an institution word. Each name is added to `taken`."""
     names = []
     heads = roles().org_heads
     end = 0
@@ -354,14 +373,16 @@ def institution_names(doc: Doc, found: list[Span]) -> list[Span]:
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 end += 1
         span = Span(doc, start, end, label="ORG")
-        if end - start > 1 and not overlaps(span, found + names):
+        if end - start > 1 and not taken.overlaps(start, end):
             names.append(span)
+            taken.add(span)
     return names
 
 
-def speaker_names(doc: Doc, found: list[Span]) -> list[Span]:
+def speaker_names(doc: Doc, taken: Taken) -> list[Span]:
     """"Whitmore said ...": a capitalised proper noun the model left untagged is a person
-    (an organisation if an institution word is in it) when it is the subject of a speech verb."""
+    (an organisation if an institution word is in it) when it is the subject of a speech verb.
+    Each name is added to `taken`."""
     verbs = load_cues().speech_verbs
     names = []
     for i in token_indices(doc, "DEP", "nsubj"):
@@ -372,15 +393,16 @@ def speaker_names(doc: Doc, found: list[Span]) -> list[Span]:
         start = min([c.i for c in token.children if c.dep_ == "compound"
                      and c.text[:1].isupper()] + [i])
         span = Span(doc, start, i + 1, label="PERSON")
-        if overlaps(span, found + names) or countries().country(span.text):
+        if taken.overlaps(start, i + 1) or countries().country(span.text):
             continue
         if any(t.lower_ in roles().org_heads or t.lower_ in roles().media_heads for t in span):
             span = Span(doc, start, i + 1, label="ORG")
         names.append(span)
+        taken.add(span)
     return names
 
 
-def family_names(doc: Doc, found: list[Span]) -> list[Span]:
+def family_names(doc: Doc, found: list[Span], taken: Taken) -> list[Span]:
     """"the Kellers", "the Bergs": a plural of a person's surname names the family, which
     the actor resolver links to that person."""
     surnames = {m[-1].text for m in found if m.label_ == "PERSON" and len(m) > 1}
@@ -389,7 +411,7 @@ def family_names(doc: Doc, found: list[Span]) -> list[Span]:
     for i in token_indices(doc, "ORTH", *plurals) if plurals else []:
         if doc[i].pos_ == "PROPN":
             span = Span(doc, i, i + 1, label="PERSON")
-            if not overlaps(span, found):
+            if not taken.overlaps(i, i + 1):
                 names.append(span)
     return names
 
@@ -410,13 +432,18 @@ def role_key(chunk: Span) -> str | None:
 
 
 def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
-    """Definite descriptions of a role ("the Russian leader", "his sister", "the outlet")."""
+    """Definite descriptions of a role ("the Russian leader", "his sister", "the outlet").
+    A chunk's first word and its overlap with the names are read from arrays, so most chunks
+    are dismissed without building their tokens."""
     found = []
+    lower = doc.to_array("LOWER").tolist()
+    determiners = string_ids(DETERMINERS)
+    taken = Taken(doc, named)
     possessors = (doc[i] for i in token_indices(doc, "DEP", "poss"))
     possessive_roles = [doc[t.left_edge.i:t.i + 1] for t in possessors
-                        if t.left_edge.lower_ in DETERMINERS and t.left_edge.i < t.i]
+                        if lower[t.left_edge.i] in determiners and t.left_edge.i < t.i]
     for chunk in list(doc.noun_chunks) + possessive_roles:
-        if chunk[0].lower_ not in DETERMINERS or overlaps(chunk, named):
+        if lower[chunk.start] not in determiners or taken.overlaps(chunk.start, chunk.end):
             continue
         if chunk.root.tag_ in {"NNS", "NNPS"} or chunk.root.dep_ in {"compound", "appos"}:
             continue
