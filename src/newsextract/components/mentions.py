@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, DET, PROPN, VERB
 from spacy.tokens import Doc, Span
 
 from ..records import register_extensions
@@ -23,6 +25,11 @@ from .token_arrays import string_ids, token_indices
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DETERMINERS = ("the", "his", "her", "its", "their")
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+POSSESSIVE_IDS = string_ids(tuple(POSSESSIVE))
+LONE_TITLES = frozenset({"lady", "saint", "st."})
+THE = get_string_id("the")
+COMPOUND = get_string_id("compound")
+NAME_START_BREAKERS = frozenset({DET, VERB, AUX})
 
 
 @lru_cache(maxsize=1)
@@ -40,14 +47,28 @@ def is_honorific(token) -> bool:
     return token.lower_.rstrip(".") in honorific_stems()
 
 
+@lru_cache(maxsize=1)
+def title_ids() -> frozenset[int]:
+    return string_ids(tuple(roles().titles))
+
+
+@lru_cache(maxsize=1)
+def title_opener_ids() -> frozenset[int]:
+    """The words a title can begin with: a one-word title, the first word of a longer one,
+    or one of the words `title_length` accepts before any name."""
+    return string_ids(tuple(roles().titles | title_first_words() | LONE_TITLES))
+
+
 def title_length(tokens) -> int:
     """How many leading tokens of `tokens` form a title ("Pope", "First Lady", "Vice President")."""
+    if len(tokens) < 2 or tokens[0].lower not in title_opener_ids():
+        return 0
     titles = roles().titles
     words = [t.lower_ for t in tokens]
     for n in range(min(4, len(words) - 1), 0, -1):
         if " ".join(words[:n]) in titles:
             return n
-    if words and words[0] in {"lady", "saint", "st."} and len(words) > 1:
+    if words and words[0] in LONE_TITLES and len(words) > 1:
         return 1
     return 0
 
@@ -56,37 +77,32 @@ def trim(span: Span) -> Span | None:
     """The span without a leading article or title and without a trailing possessive, and
     with a first name the model left out ("Ana [Perić]"). An
     "organisation" with a person's title or honorific in it is the person ("Northport
-    Mayor Anna Berg", "Ms Berg")."""
-    start, end = span.start, span.end
+    Mayor Anna Berg", "Ms Berg"). Each Token is built once and compared by integer ids."""
     doc = span.doc
-    titles = roles().titles
-    while start < end and doc[start].lower_ == "the":
+    words = list(span)
+    titles = title_ids()
+    start, end = span.start, span.end
+    while start < end and words[start - span.start].lower == THE:
         start += 1
-    line_break = next((t.i + 1 for t in doc[start:end - 1] if "\n" in t.whitespace_), None)
-    if line_break is not None:
-        end = line_break
-    while end > start and doc[end - 1].text in POSSESSIVE:
+    while end > start and words[end - 1 - span.start].orth in POSSESSIVE_IDS:
         end -= 1
     label = span.label_
     if label in {"PERSON", "ORG"}:
         first = start
-        while first > 0:
-            previous = doc[first - 1]
-            if previous.pos_ == "PROPN" and previous.is_title and previous.dep_ == "compound" \
-                    and span.start <= previous.head.i < end and previous.lower_ not in titles \
-                    and not previous.ent_type_:
-                first -= 1
-            else:
-                break
+        while first > 0 and is_left_out_first_name(doc[first - 1], span.start, end):
+            first -= 1
         before = doc[first - 1] if first > 0 else None
-        if before is None or before.lower_ in titles or not before.is_alpha \
-                or before.is_sent_end or before.pos_ in {"DET", "VERB", "AUX"}:
+        if before is None or before.lower in titles or not before.is_alpha \
+                or before.pos in NAME_START_BREAKERS or before.is_sent_end:
             start = first
     if start >= end:
         return None
-    tokens = list(doc[start:end])
+    if start >= span.start:
+        tokens = words[start - span.start:end - span.start]
+    else:
+        tokens = list(doc[start:end])
     if label == "ORG":
-        titled = [t.i for t in tokens[:-1] if t.lower_ in titles]
+        titled = [t.i for t in tokens[:-1] if t.lower in titles]
         if titled or is_honorific(tokens[0]):
             label = "PERSON"
             start = titled[-1] + 1 if titled else start
@@ -96,6 +112,13 @@ def trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=label)
+
+
+def is_left_out_first_name(token, span_start: int, end: int) -> bool:
+    """A capitalised proper noun compounded onto the name, outside any entity and no title."""
+    return token.pos == PROPN and token.is_title and token.dep == COMPOUND \
+        and token.lower not in title_ids() and not token.ent_type \
+        and span_start <= token.head.i < end
 
 
 def with_honorific(span: Span) -> Span:
