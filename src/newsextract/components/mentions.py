@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, DET, PROPN, VERB
-from spacy.tokens import Doc, Span
+from spacy.symbols import AUX, DET, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from ..records import register_extensions
 from .claim_cues import load_cues
@@ -28,7 +28,15 @@ POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 POSSESSIVE_IDS = string_ids(tuple(POSSESSIVE))
 LONE_TITLES = frozenset({"lady", "saint", "st."})
 THE = get_string_id("the")
+OF = get_string_id("of")
+HYPHEN = get_string_id("-")
+INDEFINITE_ARTICLES = string_ids(("a", "an"))
+PLURAL_NOUN_TAGS = string_ids(("NNPS", "NNS"))
 COMPOUND = get_string_id("compound")
+AMOD = get_string_id("amod")
+APPOS = get_string_id("appos")
+POBJ = get_string_id("pobj")
+MODIFIER_DEPS = string_ids(("compound", "nmod", "amod"))
 NAME_START_BREAKERS = frozenset({DET, VERB, AUX})
 
 
@@ -43,6 +51,11 @@ def honorific_forms() -> frozenset[str]:
     return honorific_stems() | {stem + "." for stem in honorific_stems()}
 
 
+@lru_cache(maxsize=1)
+def honorific_stem_ids() -> frozenset[int]:
+    return string_ids(tuple(honorific_stems()))
+
+
 def is_honorific(token) -> bool:
     return token.lower_.rstrip(".") in honorific_stems()
 
@@ -50,6 +63,21 @@ def is_honorific(token) -> bool:
 @lru_cache(maxsize=1)
 def title_ids() -> frozenset[int]:
     return string_ids(tuple(roles().titles))
+
+
+@lru_cache(maxsize=1)
+def place_head_ids() -> frozenset[int]:
+    return string_ids(tuple(roles().place_heads))
+
+
+@lru_cache(maxsize=1)
+def org_head_ids() -> frozenset[int]:
+    return string_ids(tuple(roles().org_heads))
+
+
+@lru_cache(maxsize=1)
+def media_head_ids() -> frozenset[int]:
+    return string_ids(tuple(roles().media_heads))
 
 
 @lru_cache(maxsize=1)
@@ -127,40 +155,42 @@ def with_honorific(span: Span) -> Span:
     return span
 
 
-def is_all_caps_common(span: Span) -> bool:
-    """Shouted common words ("a GIFT, FREE OF CHARGE") that the model takes for organisations."""
-    if not all(t.is_upper or not t.is_alpha for t in span):
+def is_all_caps_common(span: Span, tokens: list[Token]) -> bool:
+    """Shouted common words ("a GIFT, FREE OF CHARGE") that the model takes for organisations.
+    `tokens` are the span's tokens, already built."""
+    if not all(t.is_upper or not t.is_alpha for t in tokens):
         return False
-    if any(t.is_stop for t in span):
+    if any(t.is_stop for t in tokens):
         return True
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_ in {"a", "an"}
+    return span.start > 0 and span.doc[span.start - 1].lower in INDEFINITE_ARTICLES
 
 
 def modifies_common_noun(span: Span) -> bool:
     """A name used as a modifier of a thing ("Zephyr sedan", "Airbus A350 jet")."""
     root = span.root
     head = root.head
-    if root.dep_ not in {"compound", "nmod", "amod"} or span.start <= head.i < span.end:
+    if root.dep not in MODIFIER_DEPS or span.start <= head.i < span.end:
         return False
-    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head != head:
+    while head.dep == COMPOUND and head.pos == PROPN and head.head != head:
         head = head.head
-    if head.pos_ != "NOUN" or head.lower_ in roles().titles or head.lemma_ in roles().titles:
+    if head.pos != NOUN or head.lower in title_ids() or head.lemma in title_ids():
         return False
     return True
 
 
-def is_title_only(span: Span) -> bool:
-    """"President & Dr." and the like: no word of the span is a name."""
-    titles = roles().titles
-    return all(t.lower_ in titles or is_honorific(t) or not t.is_alpha for t in span)
+def is_title_only(tokens: list[Token]) -> bool:
+    """"President & Dr." and the like: no word of the span is a name. A word that is all
+    letters has no full stop to strip, so its lower-case form is the honorific stem."""
+    titles = title_ids()
+    return all(not t.is_alpha or t.lower in titles or t.lower in honorific_stem_ids()
+               for t in tokens)
 
 
 def inside_title(span: Span) -> bool:
     """The "State" of "Secretary of State": the entity completes a title before it."""
     doc = span.doc
     for n in (2, 3):
-        if span.start >= n and doc[span.start - n].lower_ in title_first_words() \
+        if span.start >= n and doc[span.start - n].lower in title_first_word_ids() \
                 and doc[span.start - n:span.end].text.lower() in roles().titles:
             return True
     return False
@@ -169,6 +199,11 @@ def inside_title(span: Span) -> bool:
 @lru_cache(maxsize=1)
 def title_first_words() -> frozenset[str]:
     return frozenset(title.split()[0] for title in roles().titles if " " in title)
+
+
+@lru_cache(maxsize=1)
+def title_first_word_ids() -> frozenset[int]:
+    return string_ids(tuple(title_first_words()))
 
 
 def implied_surname(span: Span, named: list[Span]) -> str | None:
@@ -186,6 +221,8 @@ def implied_surname(span: Span, named: list[Span]) -> str | None:
 NAME_PARTICLES = {"of", "the", "and", "for", "de", "del", "da", "di", "du", "la", "le", "al",
                   "bin", "ibn", "van", "von", "der", "den", "y", "e", "do", "dos", "das"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across"}
+NAME_PARTICLE_IDS = string_ids(tuple(NAME_PARTICLES))
+LOCATIVE_PREP_IDS = string_ids(tuple(LOCATIVE_PREPS))
 
 
 def is_dateline(span: Span) -> bool:
@@ -199,13 +236,15 @@ def is_dateline(span: Span) -> bool:
 
 def is_location(span: Span) -> bool:
     """A one-word name that only locates something: "made in Taxco", "the island of Saaremaa"."""
+    if len(span) != 1 or span.label_ == "COUNTRY":
+        return False
     root = span.root
-    if len(span) != 1 or span.label_ == "COUNTRY" or root.dep_ != "pobj":
+    if root.dep != POBJ:
         return False
     prep = root.head
-    if prep.lower_ in LOCATIVE_PREPS:
+    if prep.lower in LOCATIVE_PREP_IDS:
         return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in roles().place_heads
+    return prep.lower == OF and prep.head.lemma_.lower() in roles().place_heads
 
 
 def after_person_title(span: Span) -> bool:
@@ -233,11 +272,12 @@ def acts(span: Span) -> bool:
 
 def classify(span: Span) -> str | None:
     """The mention label of a trimmed entity, or None when it is not an actor. The span's
-    text, tokens and root are read once: each read builds new objects."""
+    text, tokens and root are read once, and words are compared by their integer ids: each
+    read builds new objects and each string attribute decodes a string."""
     text = span.text
     label = span.label_
     tokens = list(span)
-    last = tokens[-1].lower_
+    last = tokens[-1].lower
     if countries().country(text) or (countries().of_capital(text) and acts(span)
                                      and not inside_name(span)):
         return "COUNTRY"
@@ -245,32 +285,35 @@ def classify(span: Span) -> str | None:
         return None
     if countries().of_demonym(text) or (text.endswith("s") and countries().of_demonym(text[:-1])):
         return None
-    if any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES
-           and not (k > 0 and tokens[k - 1].text == "-") for k, t in enumerate(tokens)):
+    if any(t.is_alpha and t.is_lower and t.lower not in NAME_PARTICLE_IDS
+           and not (k > 0 and tokens[k - 1].orth == HYPHEN) for k, t in enumerate(tokens)):
         return None
     root = span.root
     if label == "NORP":
-        if root.dep_ in {"amod", "compound"}:
+        if root.dep in {AMOD, COMPOUND}:
             return None
-        return "ORG" if root.tag_ in {"NNPS", "NNS"} else None
-    if any(t.like_num for t in tokens) or is_all_caps_common(span) or is_title_only(span):
+        return "ORG" if root.tag in PLURAL_NOUN_TAGS else None
+    if any(t.like_num for t in tokens) or is_all_caps_common(span, tokens) \
+            or is_title_only(tokens):
         return None
-    if any(t.text in POSSESSIVE for t in tokens[:-1]) or inside_title(span):
+    if any(t.orth in POSSESSIVE_IDS for t in tokens[:-1]) or inside_title(span):
         return None
     r = roles()
+    titles = title_ids()
     if label == "PERSON" and text.lower() in r.titles:
         return None
-    if label in {"ORG", "PERSON"} and len(tokens) > 1 and last in r.titles:
+    if label in {"ORG", "PERSON"} and len(tokens) > 1 and last in titles:
         return None
-    if last in r.place_heads or root.lower_ in r.place_heads or any(
-            c.dep_ == "appos" and c.lemma_.lower() in r.place_heads for c in root.children):
+    place_heads = place_head_ids()
+    if last in place_heads or root.lower in place_heads or any(
+            c.dep == APPOS and c.lemma_.lower() in r.place_heads for c in root.children):
         return None
     if label == "ORG" and modifies_common_noun(span) and not text.isupper() \
-            and not any(t.lower_ in r.org_heads for t in tokens):
+            and not any(t.lower in org_head_ids() for t in tokens):
         return "BRAND"
     if label == "PERSON" and len(tokens) == 1 and modifies_common_noun(span):
         return "BRAND"
-    if label == "PERSON" and any(t.lower_ in r.org_heads or t.lower_ in r.media_heads
+    if label == "PERSON" and any(t.lower in org_head_ids() or t.lower in media_head_ids()
                                  for t in tokens[1:]):
         return "ORG"
     return label
