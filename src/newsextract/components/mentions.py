@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import register_extensions
 from .claim_cues import load_cues
 from .lexicon import countries, roles
-from .token_arrays import string_ids, token_indices
+from .token_arrays import positions_of, string_ids, token_indices
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DETERMINERS = ("the", "his", "her", "its", "their")
@@ -37,6 +37,7 @@ AMOD = get_string_id("amod")
 APPOS = get_string_id("appos")
 POBJ = get_string_id("pobj")
 MODIFIER_DEPS = string_ids(("compound", "nmod", "amod"))
+NAME_JOINERS = string_ids(("of", "and", "for"))
 NAME_START_BREAKERS = frozenset({DET, VERB, AUX})
 
 
@@ -228,9 +229,10 @@ LOCATIVE_PREP_IDS = string_ids(tuple(LOCATIVE_PREPS))
 def is_dateline(span: Span) -> bool:
     """"MEXICO CITY —", "WASHINGTON (AP)": the place line that opens a wire report."""
     doc = span.doc
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return False
     after = doc[span.end].text if span.end < len(doc) else ""
-    return at_line_start and (span.text.isupper() or after in {"\u2014", "\u2013", "--"}) \
+    return (span.text.isupper() or after in {"\u2014", "\u2013", "--"}) \
         and after in {"\u2014", "\u2013", "-", "--", "(", ","}
 
 
@@ -403,37 +405,45 @@ def honorific_names(doc: Doc, taken: Taken) -> list[Span]:
     capitalised title and the capitalised proper nouns after it name a person. Each name is
     added to `taken`."""
     names = []
-    titles = roles().titles
-    for i in token_indices(doc, "LOWER", *titles, *honorific_forms()):
+    titles = title_ids()
+    for i in positions_of(doc, "LOWER", title_or_honorific_ids()):
         token = doc[i]
         if i == len(doc) - 1 or not token.text[:1].isupper():
             continue
-        start = end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                and doc[end].lower_ not in titles:
+        start = end = i + 1
+        while end < len(doc) and is_name_word(doc[end]):
             end += 1
-        span = Span(doc, token.i if is_honorific(token) else start, end, label="PERSON")
-        part_of_title = end < len(doc) and doc[end].lower_ in titles
+        span = Span(doc, i if is_honorific(token) else start, end, label="PERSON")
+        part_of_title = end < len(doc) and doc[end].lower in titles
         if end > start and not part_of_title and not taken.overlaps(span.start, span.end):
             names.append(span)
             taken.add(span)
     return names
 
 
+@lru_cache(maxsize=1)
+def title_or_honorific_ids() -> frozenset[int]:
+    return string_ids(tuple(roles().titles | honorific_forms()))
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised proper noun that is not a title."""
+    return token.pos == PROPN and token.text[:1].isupper() and token.lower not in title_ids()
+
+
 def institution_names(doc: Doc, taken: Taken) -> list[Span]:
     """"Secretariat of Economy", "Ministry of Tourism and Sport" where the model saw no
     entity: a capitalised run headed by an institution word. Each name is added to `taken`."""
     names = []
-    heads = roles().org_heads
     end = 0
-    for i in token_indices(doc, "LOWER", *heads):
+    for i in positions_of(doc, "LOWER", org_head_ids()):
         if i < end or not doc[i].text[:1].isupper():
             continue
         start = i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        while start > 0 and doc[start - 1].pos == PROPN and doc[start - 1].text[:1].isupper():
             start -= 1
         end = i + 1
-        while end + 1 < len(doc) and doc[end].lower_ in {"of", "and", "for"} \
+        while end + 1 < len(doc) and doc[end].lower in NAME_JOINERS \
                 and doc[end + 1].text[:1].isupper():
             end += 2
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
@@ -449,23 +459,30 @@ def speaker_names(doc: Doc, taken: Taken) -> list[Span]:
     """"Whitmore said ...": a capitalised proper noun the model left untagged is a person
     (an organisation if an institution word is in it) when it is the subject of a speech verb.
     Each name is added to `taken`."""
-    verbs = load_cues().speech_verbs
+    verbs = speech_verb_ids()
+    titles = title_ids()
+    institutions = org_head_ids() | media_head_ids()
     names = []
     for i in token_indices(doc, "DEP", "nsubj"):
         token = doc[i]
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.head.lemma_ not in verbs \
-                or token.lower_ in roles().titles:
+        if token.pos != PROPN or not token.text[:1].isupper() or token.head.lemma not in verbs \
+                or token.lower in titles:
             continue
-        start = min([c.i for c in token.children if c.dep_ == "compound"
+        start = min([c.i for c in token.children if c.dep == COMPOUND
                      and c.text[:1].isupper()] + [i])
         span = Span(doc, start, i + 1, label="PERSON")
         if taken.overlaps(start, i + 1) or countries().country(span.text):
             continue
-        if any(t.lower_ in roles().org_heads or t.lower_ in roles().media_heads for t in span):
+        if any(t.lower in institutions for t in span):
             span = Span(doc, start, i + 1, label="ORG")
         names.append(span)
         taken.add(span)
     return names
+
+
+@lru_cache(maxsize=1)
+def speech_verb_ids() -> frozenset[int]:
+    return string_ids(tuple(load_cues().speech_verbs))
 
 
 def family_names(doc: Doc, found: list[Span], taken: Taken) -> list[Span]:
@@ -475,7 +492,7 @@ def family_names(doc: Doc, found: list[Span], taken: Taken) -> list[Span]:
     plurals = {name + "s" for name in surnames}
     names = []
     for i in token_indices(doc, "ORTH", *plurals) if plurals else []:
-        if doc[i].pos_ == "PROPN":
+        if doc[i].pos == PROPN:
             span = Span(doc, i, i + 1, label="PERSON")
             if not taken.overlaps(i, i + 1):
                 names.append(span)

@@ -22,7 +22,12 @@ def string_ids(values: tuple[str, ...]) -> frozenset[int]:
 def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
     """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
     instead of building a Token object for every word."""
-    ids = string_ids(values)
+    return positions_of(doc, attr, string_ids(values))
+
+
+def positions_of(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
+    """Positions of the tokens whose `attr` is one of the string `ids`: `token_indices` for
+    a long word list whose ids the caller keeps, so the list is not hashed on every call."""
     return [i for i, key in enumerate(doc.to_array(attr).tolist()) if key in ids]
 
 
