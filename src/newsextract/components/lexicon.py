@@ -33,7 +33,10 @@ class Countries:
         return self.by_capital.get(_key(text))
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
+    """The lookup form of a name. Cached: one entity's text is looked up as a country, a
+    capital and a demonym in turn."""
     text = text.strip().replace("\u2019", "'")
     if text.lower().startswith("the "):
         text = text[4:]
