@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import register_extensions
 from .claim_cues import load_cues
 from .lexicon import countries, roles
-from .token_arrays import positions_of, string_ids, token_indices
+from .token_arrays import TokenColumns, string_ids
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 DETERMINERS = ("the", "his", "her", "its", "their")
@@ -36,6 +36,8 @@ COMPOUND = get_string_id("compound")
 AMOD = get_string_id("amod")
 APPOS = get_string_id("appos")
 POBJ = get_string_id("pobj")
+SUBJECT = string_ids(("nsubj",))
+POSSESSOR = string_ids(("poss",))
 MODIFIER_DEPS = string_ids(("compound", "nmod", "amod"))
 NAME_JOINERS = string_ids(("of", "and", "for"))
 NAME_START_BREAKERS = frozenset({DET, VERB, AUX})
@@ -362,7 +364,8 @@ def place_as_surname(ent: Span) -> Span | None:
     return Span(doc, first.i, ent.end, label="PERSON")
 
 
-def named_mentions(doc: Doc) -> list[Span]:
+def named_mentions(doc: Doc, columns: TokenColumns | None = None) -> list[Span]:
+    columns = columns or TokenColumns(doc)
     timexes = doc._.timexes or []
     found = []
     ents = doc.ents
@@ -388,10 +391,10 @@ def named_mentions(doc: Doc) -> list[Span]:
         span = Span(doc, span.start, span.end, label=label)
         found.append(with_honorific(span) if label == "PERSON" else span)
     taken = Taken(doc, found)
-    found += honorific_names(doc, taken)
-    found += institution_names(doc, taken)
-    found += speaker_names(doc, taken)
-    found += family_names(doc, found, taken)
+    found += honorific_names(doc, taken, columns)
+    found += institution_names(doc, taken, columns)
+    found += speaker_names(doc, taken, columns)
+    found += family_names(doc, found, taken, columns)
     implied = {}
     for span in found:
         if span.label_ == "PERSON" and (surname := implied_surname(span, found)):
@@ -400,13 +403,13 @@ def named_mentions(doc: Doc) -> list[Span]:
     return found
 
 
-def honorific_names(doc: Doc, taken: Taken) -> list[Span]:
+def honorific_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
     """"Ms Dubois", "Mayor Anna Berg" where the model saw no entity: an honorific or a
     capitalised title and the capitalised proper nouns after it name a person. Each name is
     added to `taken`."""
     names = []
     titles = title_ids()
-    for i in positions_of(doc, "LOWER", title_or_honorific_ids()):
+    for i in columns.positions("LOWER", title_or_honorific_ids()):
         token = doc[i]
         if i == len(doc) - 1 or not token.text[:1].isupper():
             continue
@@ -431,12 +434,12 @@ def is_name_word(token: Token) -> bool:
     return token.pos == PROPN and token.text[:1].isupper() and token.lower not in title_ids()
 
 
-def institution_names(doc: Doc, taken: Taken) -> list[Span]:
+def institution_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
     """"Secretariat of Economy", "Ministry of Tourism and Sport" where the model saw no
     entity: a capitalised run headed by an institution word. Each name is added to `taken`."""
     names = []
     end = 0
-    for i in positions_of(doc, "LOWER", org_head_ids()):
+    for i in columns.positions("LOWER", org_head_ids()):
         if i < end or not doc[i].text[:1].isupper():
             continue
         start = i
@@ -455,7 +458,7 @@ def institution_names(doc: Doc, taken: Taken) -> list[Span]:
     return names
 
 
-def speaker_names(doc: Doc, taken: Taken) -> list[Span]:
+def speaker_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
     """"Whitmore said ...": a capitalised proper noun the model left untagged is a person
     (an organisation if an institution word is in it) when it is the subject of a speech verb.
     Each name is added to `taken`."""
@@ -463,7 +466,7 @@ def speaker_names(doc: Doc, taken: Taken) -> list[Span]:
     titles = title_ids()
     institutions = org_head_ids() | media_head_ids()
     names = []
-    for i in token_indices(doc, "DEP", "nsubj"):
+    for i in columns.positions("DEP", SUBJECT):
         token = doc[i]
         if token.pos != PROPN or not token.text[:1].isupper() or token.head.lemma not in verbs \
                 or token.lower in titles:
@@ -485,13 +488,14 @@ def speech_verb_ids() -> frozenset[int]:
     return string_ids(tuple(load_cues().speech_verbs))
 
 
-def family_names(doc: Doc, found: list[Span], taken: Taken) -> list[Span]:
+def family_names(doc: Doc, found: list[Span], taken: Taken,
+                 columns: TokenColumns) -> list[Span]:
     """"the Kellers", "the Bergs": a plural of a person's surname names the family, which
     the actor resolver links to that person."""
     surnames = {m[-1].text for m in found if m.label_ == "PERSON" and len(m) > 1}
     plurals = {name + "s" for name in surnames}
     names = []
-    for i in token_indices(doc, "ORTH", *plurals) if plurals else []:
+    for i in columns.positions("ORTH", string_ids(tuple(plurals))) if plurals else []:
         if doc[i].pos == PROPN:
             span = Span(doc, i, i + 1, label="PERSON")
             if not taken.overlaps(i, i + 1):
@@ -514,15 +518,17 @@ def role_key(chunk: Span) -> str | None:
     return None
 
 
-def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
+def role_mentions(doc: Doc, named: list[Span],
+                  columns: TokenColumns | None = None) -> list[Span]:
     """Definite descriptions of a role ("the Russian leader", "his sister", "the outlet").
     A chunk's first word and its overlap with the names are read from arrays, so most chunks
     are dismissed without building their tokens."""
     found = []
-    lower = doc.to_array("LOWER").tolist()
+    columns = columns or TokenColumns(doc)
+    lower = columns["LOWER"]
     determiners = string_ids(DETERMINERS)
     taken = Taken(doc, named)
-    possessors = (doc[i] for i in token_indices(doc, "DEP", "poss"))
+    possessors = (doc[i] for i in columns.positions("DEP", POSSESSOR))
     possessive_roles = [doc[t.left_edge.i:t.i + 1] for t in possessors
                         if lower[t.left_edge.i] in determiners and t.left_edge.i < t.i]
     for chunk in list(doc.noun_chunks) + possessive_roles:
@@ -540,8 +546,10 @@ def role_mentions(doc: Doc, named: list[Span]) -> list[Span]:
 
 class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
-        named = named_mentions(doc)
-        doc._.mentions = sorted(named + role_mentions(doc, named), key=lambda s: s.start)
+        columns = TokenColumns(doc)
+        named = named_mentions(doc, columns)
+        doc._.mentions = sorted(named + role_mentions(doc, named, columns),
+                                key=lambda s: s.start)
         return doc
 
 

@@ -22,15 +22,28 @@ def string_ids(values: tuple[str, ...]) -> frozenset[int]:
 def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
     """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
     instead of building a Token object for every word."""
-    return positions_of(doc, attr, string_ids(values))
-
-
-def positions_of(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
-    """Positions of the tokens whose `attr` is one of the string `ids`: `token_indices` for
-    a long word list whose ids the caller keeps, so the list is not hashed on every call."""
+    ids = string_ids(values)
     return [i for i, key in enumerate(doc.to_array(attr).tolist()) if key in ids]
 
 
 def flagged(doc: Doc, flag: str) -> list[int]:
     """Positions of the tokens with a boolean attribute set ("IS_SPACE", "LIKE_NUM")."""
     return doc.to_array(flag).nonzero()[0].tolist()
+
+
+class TokenColumns:
+    """Attributes of every token of one Doc, each read with `doc.to_array` when first asked
+    for and then shared by the functions of a component that test the same attribute."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.read: dict[str, list[int]] = {}
+
+    def __getitem__(self, attr: str) -> list[int]:
+        if attr not in self.read:
+            self.read[attr] = self.doc.to_array(attr).tolist()
+        return self.read[attr]
+
+    def positions(self, attr: str, ids: frozenset[int]) -> list[int]:
+        """Positions of the tokens whose `attr` is one of the string `ids`."""
+        return [i for i, key in enumerate(self[attr]) if key in ids]
