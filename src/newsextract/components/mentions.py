@@ -10,6 +10,7 @@ common words, and entities inside time expressions dropped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -331,7 +332,7 @@ class Taken:
     """The token positions inside the mentions found so far: testing a candidate for overlap
     reads its own positions instead of comparing it with every mention."""
 
-    def __init__(self, doc: Doc, spans: list[Span] = ()):
+    def __init__(self, doc: Doc, spans: Iterable[Span] = ()):
         self.positions = bytearray(len(doc))
         for span in spans:
             self.add(span)
@@ -365,6 +366,8 @@ def place_as_surname(ent: Span) -> Span | None:
 
 
 def named_mentions(doc: Doc, columns: TokenColumns | None = None) -> list[Span]:
+    """The named mentions of the doc. `columns` lets the component share the doc's token
+    arrays with `role_mentions`."""
     columns = columns or TokenColumns(doc)
     timexes = doc._.timexes or []
     found = []
