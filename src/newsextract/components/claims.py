@@ -10,6 +10,7 @@ Runs last in the pipeline; cue words come from data/claim_cues.json.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -572,9 +573,13 @@ class _DocContext:
         self.doc = doc
         self.para_start: list[int] = []
         self.para_end: list[int] = []
+        spaces = flagged(doc, "IS_SPACE")
+        self._is_space = set(spaces)
+        # the number of non-space tokens before each position, for `_gap_length`
+        self._words_before = [0, *accumulate(i not in self._is_space for i in range(len(doc)))]
         start = 0
         bounds = []
-        for i in flagged(doc, "IS_SPACE"):
+        for i in spaces:
             if "\n" in doc[i].text:
                 bounds.append((start, i))
                 start = i + 1
@@ -672,15 +677,28 @@ class _DocContext:
                           last=self.doc[quote.end - 1] if quote.end > quote.start else None)
 
     def _gap(self, a: int, b: int) -> list[Token]:
-        return [t for t in self.doc[a:b] if not t.is_space]
+        return [self.doc[i] for i in range(a, b) if i not in self._is_space]
+
+    def _gap_length(self, a: int, b: int) -> int:
+        """How many tokens `_gap(a, b)` holds, without building them (gaps run to the next
+        quote, however far)."""
+        return self._words_before[b] - self._words_before[a] if a < b else 0
+
+    def _last_word(self, a: int, b: int) -> Token | None:
+        """The last token of `_gap(a, b)`, the only one some tests look at."""
+        for i in range(b - 1, a - 1, -1):
+            if i not in self._is_space:
+                return self.doc[i]
+        return None
 
     def quote_after(self, verb: Token, max_gap: int) -> _Quote | None:
         """A quote opened right after the attribution ("X said: “...”", "who said, “...”")."""
         for q in self.quotes:
             if q.open > verb.i:
+                if self._gap_length(verb.i + 1, q.open) > max_gap:
+                    return None
                 gap = self._gap(verb.i + 1, q.open)
-                if len(gap) <= max_gap and not any(t.tag_ in FINITE_TAGS or t.text in SENT_END
-                                                   for t in gap) \
+                if not any(t.tag_ in FINITE_TAGS or t.text in SENT_END for t in gap) \
                         and (not gap or gap[-1].text in (",", ":")) \
                         and all(self.quote_at(t.i) is None for t in gap):
                     return q
@@ -694,20 +712,21 @@ class _DocContext:
         return [(first[1], comma), (second.open, second.open + 1)]
 
     def gap_ends_with(self, verb: Token, quote: _Quote, marks: set[str]) -> bool:
-        gap = self._gap(verb.i + 1, quote.open)
-        return bool(gap) and gap[-1].text in marks
+        last = self._last_word(verb.i + 1, quote.open)
+        return last is not None and last.text in marks
 
     def quote_before(self, verb: Token, max_gap: int) -> _Quote | None:
         """A quote that opens a sentence and ends right before the attribution ("“...,” X said");
         one that ends with a full stop is a sentence of its own."""
         for q in reversed(self.quotes):
             if q.end < verb.i:
-                gap = self._gap(q.end + 1, verb.i)
-                ok = len(gap) <= max_gap and not any(
-                    t.tag_ in FINITE_TAGS or t.text in SENT_END for t in gap)
-                last = self._gap(q.start, q.end)
+                if self._gap_length(q.end + 1, verb.i) > max_gap:
+                    return None
+                ok = not any(t.tag_ in FINITE_TAGS or t.text in SENT_END
+                             for t in self._gap(q.end + 1, verb.i))
+                last = self._last_word(q.start, q.end)
                 ok = ok and self.para_start[q.open] == self.para_start[verb.i] \
-                    and bool(last) and last[-1].text != "."
+                    and last is not None and last.text != "."
                 return q if ok and self.at_sentence_start(q.open, commas=True) else None
         return None
 
@@ -749,13 +768,13 @@ class _DocContext:
     def trailing_clause(self, verb: Token, subject: Token | None) -> tuple[int, int] | None:
         """"<clause>, X added." with no complement: the clause before the comma."""
         first = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
-        gap = self._gap(self.para_start[verb.i], first)
-        if not gap or gap[-1].text != ",":
+        comma = self._last_word(self.para_start[verb.i], first)
+        if comma is None or comma.text != ",":
             return None
         start, _ = self.sentence(verb)
-        if not any(t.pos_ in ("VERB", "AUX") for t in self.doc[start:gap[-1].i]):
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.doc[start:comma.i]):
             return None
-        return self.clean(start, gap[-1].i, verb)
+        return self.clean(start, comma.i, verb)
 
 
 def _run_on_close(doc: Doc, start: int, end: int) -> int | None:
