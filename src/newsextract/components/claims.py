@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, ClaimRecord, register_extensions
 from .claim_cues import ClaimCues, load_cues
-from .token_arrays import flagged, token_indices
+from .token_arrays import columns, flagged, positions, string_ids, token_indices
 
 OPEN_QUOTES = {"“", "‘‘", "``", "„"}
 CLOSE_QUOTES = {"”", "’’", "''"}
@@ -104,12 +104,12 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
+        pos, lower, lemma = columns(doc, "POS", "LOWER", "LEMMA")
         drafts: list[_Draft] = []
-        for i in token_indices(doc, "POS", "VERB", "AUX"):
-            if doc[i].lower_ not in NOT_CUES:
-                drafts.extend(self._verb_claims(doc[i], ctx))
-        hedges = [doc[i] for i in token_indices(doc, "LOWER", *self.cues.hedge_adverbs)]
-        accordings = [doc[i] for i in token_indices(doc, "LOWER", "according")]
+        for i in self._cue_candidates(doc, pos, lower, lemma):
+            drafts.extend(self._verb_claims(doc[i], ctx))
+        hedges = [doc[i] for i in positions(lower, *self.cues.hedge_adverbs)]
+        accordings = [doc[i] for i in positions(lower, "according")]
         _resolve_echoes(drafts)
         self._resolve_nesting(drafts)
         drafts = [d for d in drafts if not d.dropped]
@@ -125,6 +125,16 @@ class ClaimsComponent:
         return doc
 
     # --- cue verbs -----------------------------------------------------------------------
+
+    def _cue_candidates(self, doc: Doc, pos: list[int], lower: list[int],
+                        lemma: list[int]) -> list[int]:
+        """Positions of the verbs whose lemma is a cue, read from the doc's attribute columns:
+        most verbs are none, and building their Tokens cost more than the test. A verb with
+        no lemma (no lemmatizer) is left to `_lemma`'s guess in `_verb_claims`."""
+        strings = doc.vocab.strings
+        not_cues = string_ids(tuple(NOT_CUES))
+        return [i for i in positions(pos, "VERB", "AUX") if lower[i] not in not_cues
+                and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
         lemma = self._lemma(verb)
