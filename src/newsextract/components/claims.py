@@ -10,7 +10,6 @@ Runs last in the pipeline; cue words come from data/claim_cues.json.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -18,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, ClaimRecord, register_extensions
 from .claim_cues import ClaimCues, load_cues
+from .sentences import Sentences
 from .token_arrays import columns, flagged, positions, string_ids, token_indices
 
 OPEN_QUOTES = {"“", "‘‘", "``", "„"}
@@ -583,13 +583,12 @@ class _DocContext:
         self.doc = doc
         self.para_start: list[int] = []
         self.para_end: list[int] = []
-        spaces = flagged(doc, "IS_SPACE")
-        self._is_space = set(spaces)
-        # the number of non-space tokens before each position, for `_gap_length`
-        self._words_before = [0, *accumulate(i not in self._is_space for i in range(len(doc)))]
+        self._spaces = flagged(doc, "IS_SPACE")
+        self._is_space = set(self._spaces)
+        self._sentences = Sentences(doc)
         start = 0
         bounds = []
-        for i in spaces:
+        for i in self._spaces:
             if "\n" in doc[i].text:
                 bounds.append((start, i))
                 start = i + 1
@@ -628,7 +627,8 @@ class _DocContext:
 
     def sentence(self, tok: Token) -> tuple[int, int]:
         """The sentence of a token, cut at paragraph breaks (the parser may run across them)."""
-        return max(tok.sent.start, self.para_start[tok.i]), min(tok.sent.end, self.para_end[tok.i])
+        start, end = self._sentences.bounds(self._sentences.index_of(tok.i))
+        return max(start, self.para_start[tok.i]), min(end, self.para_end[tok.i])
 
     def phrase(self, tok: Token) -> Span:
         """A noun phrase without its relative/participial clauses (they hold other actors)."""
@@ -692,7 +692,9 @@ class _DocContext:
     def _gap_length(self, a: int, b: int) -> int:
         """How many tokens `_gap(a, b)` holds, without building them (gaps run to the next
         quote, however far)."""
-        return self._words_before[b] - self._words_before[a] if a < b else 0
+        if a >= b:
+            return 0
+        return b - a - (bisect_left(self._spaces, b) - bisect_left(self._spaces, a))
 
     def _last_word(self, a: int, b: int) -> Token | None:
         """The last token of `_gap(a, b)`, the only one some tests look at."""
