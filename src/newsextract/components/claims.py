@@ -211,7 +211,7 @@ class ClaimsComponent:
         "observed that ..."), else the clause it is set in ("A, X said, B", "As X told Y, A"),
         else the clause it trails ("..., X reported")."""
         comps = [c for c in verb.children if c.dep_ == "ccomp"] or _statement_clauses(verb)
-        cite = self._cite(verb)
+        cite = self._cite(verb, ctx)
         if cite is not None:
             comps.extend(c for c in cite.subtree if c.head == cite and c.dep_ == "ccomp"
                          or c.dep_ in ("relcl", "acl") and _that_clause(c))
@@ -358,7 +358,7 @@ class ClaimsComponent:
         "citing Y" (then the subject is the via); a medium told or obtaining the source is via."""
         speaker = self._subject_actor(subject, ctx) if subject is not None else None
         via = None
-        cite = self._cite(verb)
+        cite = self._cite(verb, ctx)
         if cite is not None:
             obj = next((c for c in cite.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
@@ -388,14 +388,26 @@ class ClaimsComponent:
                 via = via or (media[0] if media else None)
         return speaker, via
 
-    def _cite(self, verb: Token) -> Token | None:
+    def _cite(self, verb: Token, ctx: _DocContext) -> Token | None:
         """The "citing Y" of a report, also when the parser hangs it on the reported clause
-        ("X reported, citing Y, that ...")."""
-        cites = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep", "conj", "acl")]
-        cites += [c for comp in verb.children if comp.dep_ == "ccomp"
-                  for c in comp.children if c.dep_ == "advcl" and verb.i < c.i and
-                  (c.i < comp.i or c.nbor(-1).text == "," and self._cites_source(c))]
-        return next((c for c in cites if self._lemma(c) in self.cues.citing_verbs), None)
+        ("X reported, citing Y, that ..."). Both the content and the speaker of a speech verb
+        ask for it, so it is found once per verb."""
+        if verb.i not in ctx.cites:
+            ctx.cites[verb.i] = self._find_cite(verb)
+        return ctx.cites[verb.i]
+
+    def _find_cite(self, verb: Token) -> Token | None:
+        own, in_clause = [], []
+        for child in verb.children:
+            dep = child.dep_
+            if dep in ("advcl", "xcomp", "prep", "conj", "acl"):
+                own.append(child)
+            elif dep == "ccomp":
+                in_clause.extend(c for c in child.children if c.dep_ == "advcl" and verb.i < c.i
+                                 and (c.i < child.i or c.nbor(-1).text == ","
+                                      and self._cites_source(c)))
+        return next((c for c in own + in_clause if self._lemma(c) in self.cues.citing_verbs),
+                    None)
 
     def _cites_source(self, cite: Token) -> bool:
         """Whether a trailing "..., citing Y" names a source (not "citing safety concerns")."""
@@ -586,6 +598,8 @@ class _DocContext:
         self._spaces = flagged(doc, "IS_SPACE")
         self._is_space = set(self._spaces)
         self._sentences = Sentences(doc)
+        self.cites: dict[int, Token | None] = {}
+        """`ClaimsComponent._cite` of each verb asked about"""
         start = 0
         bounds = []
         for i in self._spaces:
