@@ -97,10 +97,11 @@ class ClaimsComponent:
     def __init__(self, cues: ClaimCues, max_gap: int = MAX_ATTRIBUTION_GAP):
         self.cues = cues
         self.max_gap = max_gap
-        phrasal = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
+        self._phrasal_heads = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
+        """first words of the accuse/appeal cues: only these verbs can have phrasal content"""
         self._verbs = (cues.speech_verbs | cues.belief_verbs | cues.deny_verbs | cues.for_verbs
                        | cues.as_verbs | cues.naming_verbs | cues.citing_verbs
-                       | cues.hedge_passives | phrasal)
+                       | cues.hedge_passives | self._phrasal_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
@@ -303,6 +304,8 @@ class ClaimsComponent:
         """"accused X of Y" -> "X Y" (without "of"); "called on X to Y", "urged X to Y" ->
         "X to Y"."""
         lemma = self._lemma(verb)
+        if lemma.partition(" ")[0] not in self._phrasal_heads:
+            return []
         preps = [c for c in verb.children if c.dep_ == "prep"]
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         for prep in preps + [c for c in obj.children if c.dep_ == "prep"] if obj else []:
@@ -383,8 +386,8 @@ class ClaimsComponent:
                 if actor is not None and self._is_media(obj, actor):
                     via = actor
             for prep in (c for c in verb.children if c.dep_ == "prep"):
-                media = [t._.actor for t in prep.subtree if t._.actor is not None
-                         and t.dep_ == "pobj" and self._is_media(t, t._.actor)]
+                media = [t._.actor for t in prep.subtree if t.dep_ == "pobj"
+                         and t._.actor is not None and self._is_media(t, t._.actor)]
                 via = via or (media[0] if media else None)
         return speaker, via
 
