@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import ActorRecord, ClaimRecord, register_extensions
 from .claim_cues import ClaimCues, load_cues
 from .sentences import Sentences
-from .token_arrays import columns, flagged, positions, string_ids, token_indices
+from .token_arrays import TokenColumns, flagged, string_ids, token_indices
 
 OPEN_QUOTES = {"“", "‘‘", "``", "„"}
 CLOSE_QUOTES = {"”", "’’", "''"}
@@ -28,6 +28,8 @@ EDGE_PUNCT = {",", ".", ":", ";", "—", "–", "-", "--", "(", ")", "'", "‘",
 SENT_END = {".", "!", "?"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 NOT_CUES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"}
+VERB_TAGS = string_ids(("VERB", "AUX"))
+ACCORDING = string_ids(("according",))
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -97,20 +99,21 @@ class ClaimsComponent:
     def __init__(self, cues: ClaimCues, max_gap: int = MAX_ATTRIBUTION_GAP):
         self.cues = cues
         self.max_gap = max_gap
+        # the first words of the accuse/appeal cues: only these verbs can have phrasal content
         self._phrasal_heads = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
-        """first words of the accuse/appeal cues: only these verbs can have phrasal content"""
         self._verbs = (cues.speech_verbs | cues.belief_verbs | cues.deny_verbs | cues.for_verbs
                        | cues.as_verbs | cues.naming_verbs | cues.citing_verbs
                        | cues.hedge_passives | self._phrasal_heads)
+        self._hedge_ids = string_ids(tuple(sorted(cues.hedge_adverbs)))
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
-        pos, lower, lemma = columns(doc, "POS", "LOWER", "LEMMA")
+        columns = TokenColumns(doc)
         drafts: list[_Draft] = []
-        for i in self._cue_candidates(doc, pos, lower, lemma):
+        for i in self._cue_candidates(doc, columns):
             drafts.extend(self._verb_claims(doc[i], ctx))
-        hedges = [doc[i] for i in positions(lower, *self.cues.hedge_adverbs)]
-        accordings = [doc[i] for i in positions(lower, "according")]
+        hedges = [doc[i] for i in columns.positions("LOWER", self._hedge_ids)]
+        accordings = [doc[i] for i in columns.positions("LOWER", ACCORDING)]
         _resolve_echoes(drafts)
         self._resolve_nesting(drafts)
         drafts = [d for d in drafts if not d.dropped]
@@ -127,14 +130,14 @@ class ClaimsComponent:
 
     # --- cue verbs -----------------------------------------------------------------------
 
-    def _cue_candidates(self, doc: Doc, pos: list[int], lower: list[int],
-                        lemma: list[int]) -> list[int]:
+    def _cue_candidates(self, doc: Doc, columns: TokenColumns) -> list[int]:
         """Positions of the verbs whose lemma is a cue, read from the doc's attribute columns:
         most verbs are none, and building their Tokens cost more than the test. A verb with
         no lemma (no lemmatizer) is left to `_lemma`'s guess in `_verb_claims`."""
         strings = doc.vocab.strings
         not_cues = string_ids(tuple(NOT_CUES))
-        return [i for i in positions(pos, "VERB", "AUX") if lower[i] not in not_cues
+        lower, lemma = columns["LOWER"], columns["LEMMA"]
+        return [i for i in columns.positions("POS", VERB_TAGS) if lower[i] not in not_cues
                 and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:

@@ -22,18 +22,8 @@ def string_ids(values: tuple[str, ...]) -> frozenset[int]:
 def token_indices(doc: Doc, attr: str, *values: str) -> list[int]:
     """Positions of the tokens whose `attr` is one of `values`, read from the Doc's array
     instead of building a Token object for every word."""
-    return positions(doc.to_array(attr).tolist(), *values)
-
-
-def columns(doc: Doc, *attrs: str) -> list[list[int]]:
-    """Several attributes of every token from one `doc.to_array` call, a list per attribute."""
-    return doc.to_array(list(attrs)).T.tolist()
-
-
-def positions(column: list[int], *values: str) -> list[int]:
-    """Positions in an attribute column (see `columns`) whose value is one of `values`."""
     ids = string_ids(values)
-    return [i for i, key in enumerate(column) if key in ids]
+    return [i for i, key in enumerate(doc.to_array(attr).tolist()) if key in ids]
 
 
 def flagged(doc: Doc, flag: str) -> list[int]:
