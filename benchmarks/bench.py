@@ -3,7 +3,7 @@
 Every measurement is a separate subprocess, so model loading is included and peak RSS
 (`os.wait4` rusage: the largest of the process and its workers) is per run.
 
-    python benchmarks/bench.py [--n 240] [--repeats 3] [--no-flat]
+    python benchmarks/bench.py [--n 240] [--repeats 5] [--no-flat]
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def table(runs: list[Run], ratios: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", 240)))
-    parser.add_argument("--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 3)))
+    parser.add_argument("--repeats", type=int, default=int(os.environ.get("BENCH_REPEATS", 5)))
     parser.add_argument("--no-flat", dest="flat", action="store_false",
                         help="Skip the 10xN memory-flatness run.")
     args = parser.parse_args()
