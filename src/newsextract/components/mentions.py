@@ -55,33 +55,8 @@ def honorific_forms() -> frozenset[str]:
     return honorific_stems() | {stem + "." for stem in honorific_stems()}
 
 
-@lru_cache(maxsize=1)
-def honorific_stem_ids() -> frozenset[int]:
-    return string_ids(tuple(honorific_stems()))
-
-
 def is_honorific(token) -> bool:
     return token.lower_.rstrip(".") in honorific_stems()
-
-
-@lru_cache(maxsize=1)
-def title_ids() -> frozenset[int]:
-    return string_ids(tuple(roles().titles))
-
-
-@lru_cache(maxsize=1)
-def place_head_ids() -> frozenset[int]:
-    return string_ids(tuple(roles().place_heads))
-
-
-@lru_cache(maxsize=1)
-def org_head_ids() -> frozenset[int]:
-    return string_ids(tuple(roles().org_heads))
-
-
-@lru_cache(maxsize=1)
-def media_head_ids() -> frozenset[int]:
-    return string_ids(tuple(roles().media_heads))
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +87,7 @@ def trim(span: Span) -> Span | None:
     Mayor Anna Berg", "Ms Berg"). Each Token is built once and compared by integer ids."""
     doc = span.doc
     words = list(span)
-    titles = title_ids()
+    titles = string_ids(roles().titles)
     start, end = span.start, span.end
     while start < end and words[start - span.start].lower == THE:
         start += 1
@@ -149,7 +124,7 @@ def trim(span: Span) -> Span | None:
 def is_left_out_first_name(token, span_start: int, end: int) -> bool:
     """A capitalised proper noun compounded onto the name, outside any entity and no title."""
     return token.pos == PROPN and token.is_title and token.dep == COMPOUND \
-        and token.lower not in title_ids() and not token.ent_type \
+        and token.lower not in string_ids(roles().titles) and not token.ent_type \
         and span_start <= token.head.i < end
 
 
@@ -177,7 +152,8 @@ def modifies_common_noun(span: Span) -> bool:
         return False
     while head.dep == COMPOUND and head.pos == PROPN and head.head != head:
         head = head.head
-    if head.pos != NOUN or head.lower in title_ids() or head.lemma in title_ids():
+    titles = string_ids(roles().titles)
+    if head.pos != NOUN or head.lower in titles or head.lemma in titles:
         return False
     return True
 
@@ -185,8 +161,8 @@ def modifies_common_noun(span: Span) -> bool:
 def is_title_only(tokens: list[Token]) -> bool:
     """"President & Dr." and the like: no word of the span is a name. A word that is all
     letters has no full stop to strip, so its lower-case form is the honorific stem."""
-    titles = title_ids()
-    return all(not t.is_alpha or t.lower in titles or t.lower in honorific_stem_ids()
+    titles = string_ids(roles().titles)
+    return all(not t.is_alpha or t.lower in titles or t.lower in string_ids(honorific_stems())
                for t in tokens)
 
 
@@ -194,7 +170,7 @@ def inside_title(span: Span) -> bool:
     """The "State" of "Secretary of State": the entity completes a title before it."""
     doc = span.doc
     for n in (2, 3):
-        if span.start >= n and doc[span.start - n].lower in title_first_word_ids() \
+        if span.start >= n and doc[span.start - n].lower in string_ids(title_first_words()) \
                 and doc[span.start - n:span.end].text.lower() in roles().titles:
             return True
     return False
@@ -203,11 +179,6 @@ def inside_title(span: Span) -> bool:
 @lru_cache(maxsize=1)
 def title_first_words() -> frozenset[str]:
     return frozenset(title.split()[0] for title in roles().titles if " " in title)
-
-
-@lru_cache(maxsize=1)
-def title_first_word_ids() -> frozenset[int]:
-    return string_ids(tuple(title_first_words()))
 
 
 def implied_surname(span: Span, named: list[Span]) -> str | None:
@@ -304,21 +275,22 @@ def classify(span: Span) -> str | None:
     if any(t.orth in POSSESSIVE_IDS for t in tokens[:-1]) or inside_title(span):
         return None
     r = roles()
-    titles = title_ids()
+    titles = string_ids(r.titles)
     if label == "PERSON" and text.lower() in r.titles:
         return None
     if label in {"ORG", "PERSON"} and len(tokens) > 1 and last in titles:
         return None
-    place_heads = place_head_ids()
+    place_heads = string_ids(r.place_heads)
     if last in place_heads or root.lower in place_heads or any(
             c.dep == APPOS and c.lemma_.lower() in r.place_heads for c in root.children):
         return None
+    org_heads, media_heads = string_ids(r.org_heads), string_ids(r.media_heads)
     if label == "ORG" and modifies_common_noun(span) and not text.isupper() \
-            and not any(t.lower in org_head_ids() for t in tokens):
+            and not any(t.lower in org_heads for t in tokens):
         return "BRAND"
     if label == "PERSON" and len(tokens) == 1 and modifies_common_noun(span):
         return "BRAND"
-    if label == "PERSON" and any(t.lower in org_head_ids() or t.lower in media_head_ids()
+    if label == "PERSON" and any(t.lower in org_heads or t.lower in media_heads
                                  for t in tokens[1:]):
         return "ORG"
     return label
@@ -411,7 +383,7 @@ def honorific_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]
     capitalised title and the capitalised proper nouns after it name a person. Each name is
     added to `taken`."""
     names = []
-    titles = title_ids()
+    titles = string_ids(roles().titles)
     for i in columns.positions("LOWER", title_or_honorific_ids()):
         token = doc[i]
         if i == len(doc) - 1 or not token.text[:1].isupper():
@@ -434,7 +406,8 @@ def title_or_honorific_ids() -> frozenset[int]:
 
 def is_name_word(token: Token) -> bool:
     """A capitalised proper noun that is not a title."""
-    return token.pos == PROPN and token.text[:1].isupper() and token.lower not in title_ids()
+    return token.pos == PROPN and token.text[:1].isupper() \
+        and token.lower not in string_ids(roles().titles)
 
 
 def institution_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
@@ -442,7 +415,7 @@ def institution_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Spa
     entity: a capitalised run headed by an institution word. Each name is added to `taken`."""
     names = []
     end = 0
-    for i in columns.positions("LOWER", org_head_ids()):
+    for i in columns.positions("LOWER", string_ids(roles().org_heads)):
         if i < end or not doc[i].text[:1].isupper():
             continue
         start = i
@@ -465,9 +438,9 @@ def speaker_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
     """"Whitmore said ...": a capitalised proper noun the model left untagged is a person
     (an organisation if an institution word is in it) when it is the subject of a speech verb.
     Each name is added to `taken`."""
-    verbs = speech_verb_ids()
-    titles = title_ids()
-    institutions = org_head_ids() | media_head_ids()
+    verbs = string_ids(load_cues().speech_verbs)
+    titles = string_ids(roles().titles)
+    institutions = string_ids(roles().org_heads) | string_ids(roles().media_heads)
     names = []
     for i in columns.positions("DEP", SUBJECT):
         token = doc[i]
@@ -484,11 +457,6 @@ def speaker_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
         names.append(span)
         taken.add(span)
     return names
-
-
-@lru_cache(maxsize=1)
-def speech_verb_ids() -> frozenset[int]:
-    return string_ids(tuple(load_cues().speech_verbs))
 
 
 def family_names(doc: Doc, found: list[Span], taken: Taken,

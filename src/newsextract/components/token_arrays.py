@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=256)
-def string_ids(values: tuple[str, ...]) -> frozenset[int]:
+def string_ids(values: tuple[str, ...] | frozenset[str]) -> frozenset[int]:
     """The string ids of `values`. Ids do not depend on the vocabulary (spaCy's symbols
-    included), so a word list is hashed once per process, not once per doc."""
+    included), so a word list is hashed once per process, not once per doc. A lexicon's
+    frozenset can be passed as it is: it stores its own hash, so a cached lookup is cheap."""
     return frozenset(get_string_id(v) for v in values)
 
 
