@@ -11,7 +11,8 @@ import pytest
 from newsextract.errors import AnnotationFileError
 from newsextract.models import Actor, ArticleResult, Claim, Gift, TimeExpression
 from newsextract.normalize import norm
-from newsextract.scoring import (ActorResolver, format_table, max_matching, score_dirs,
+from newsextract.scoring import (ActorResolver, format_by_rule, format_table, max_matching,
+                                 score_dirs,
                                  score_document, score_results)
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold"
@@ -278,3 +279,19 @@ def test_real_gold_scores_perfectly_against_itself():
             assert (name, score.f1, score.fp, score.fn) == (name, 1.0, 0, 0), doc_id
             assert all(acc.correct == acc.total for acc in score.accuracies.values()), (doc_id, name)
     assert report.macro_f1 == 1.0
+
+
+def test_predictions_are_counted_by_the_rule_that_made_them():
+    gold = doc(actors=ACTORS, gifts=[
+        Gift(giver="Vladimir Putin", recipient="Kim Jong Un", item="limousine"),
+        Gift(giver="Kim Jong Un", recipient="Vladimir Putin", item="dogs", optional=True)])
+    pred = doc(actors=ACTORS, gifts=[
+        Gift(giver="Putin", recipient="Kim", item="Aurus limousine", rule="gift.give_active"),
+        Gift(giver="Kim", recipient="Putin", item="pair of dogs", rule="gift.give_active"),
+        Gift(giver="Putin", recipient="Kim", item="tea set", rule="gift.exchange"),
+        Gift(giver="Putin", recipient="Kim", item="dagger")])
+    report = score_results([gold], [pred])
+    by_rule = {rule: (c.tp, c.fp) for rule, c in report.categories["gifts"].by_rule.items()}
+    # the match with optional gold counts neither way, as in the main table
+    assert by_rule == {"gift.give_active": (1, 0), "gift.exchange": (0, 1), "(no rule)": (0, 1)}
+    assert "gifts  gift.exchange" in format_by_rule(report)

@@ -100,10 +100,12 @@ def score(
     baseline: Annotated[Optional[Path], typer.Option(
         help="Corpus folder of the gold: also score the off-the-shelf baseline on it.")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline for the baseline.")] = DEFAULT_MODEL,
+    by_rule: Annotated[bool, typer.Option(
+        "--by-rule", help="Also count true and false positives by the rule that made them.")] = False,
 ) -> None:
     """Score predictions against gold (EXTRACTION_SPEC §4) and print the table."""
     from .errors import NewsExtractError
-    from .scoring import format_table, score_dirs, score_results
+    from .scoring import format_by_rule, format_table, score_dirs, score_results
 
     try:
         report = score_dirs(gold_dir, pred_dir)
@@ -111,6 +113,8 @@ def score(
         fail(str(exc))
     typer.echo(f"newsextract on {gold_dir}")
     typer.echo(format_table(report))
+    if by_rule:
+        typer.echo("\n" + format_by_rule(report))
     if json_out is not None:
         from .batch import write_atomic
         write_atomic(json_out, report.to_json())

@@ -30,6 +30,8 @@ class Entry(BaseModel):
     start: int | None = Field(default=None, description="character offset in the body")
     end: int | None = None
     evidence: str | None = Field(default=None, description="the sentence it was read from")
+    rule: str | None = Field(default=None, description="the construction or rule that produced "
+                             "it (e.g. gift.give_passive), so an error points at its rule")
 
 
 class Mention(BaseModel):

@@ -21,6 +21,7 @@ class ActorRecord:
     title: str | None = None
     affiliation: ActorRecord | None = None
     titled_forms: list[str] = field(default_factory=list)
+    rule: str | None = None
 
     @property
     def aliases(self) -> list[str]:
@@ -41,6 +42,7 @@ class GiftRecord:
     item: Span
     trigger: Token
     date: str | None = None
+    rule: str | None = None
 
 
 DOUBLE_QUOTES = "\"\u201c\u201d"
@@ -57,6 +59,7 @@ class ClaimRecord:
     polarity: str = "assert"
     via: ActorRecord | None = None
     omit: list[Span] = field(default_factory=list)
+    rule: str | None = None
 
     @property
     def content_text(self) -> str:

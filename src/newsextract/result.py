@@ -48,10 +48,11 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
             mentions=[dict(text=evidence.surface(m), start=m.start_char, end=m.end_char)
                       for m in a.mentions],
             start=first.start_char if first else None, end=first.end_char if first else None,
-            evidence=evidence(first) if first else None))
+            evidence=evidence(first) if first else None, rule=a.rule))
     gifts = [
         dict(giver=_name(g.giver), recipient=_name(g.recipient), item=evidence.surface(g.item),
-             date=g.date, start=g.item.start_char, end=g.item.end_char, evidence=evidence(g.item))
+             date=g.date, start=g.item.start_char, end=g.item.end_char, evidence=evidence(g.item),
+             rule=g.rule)
         for g in doc._.gifts or []
     ]
     dates = [
@@ -63,7 +64,7 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
         dict(speaker=_name(c.speaker), via=_name(c.via),
              cue=evidence.surface(c.cue) if c.cue else None, content=c.content_text,
              polarity=c.polarity, start=c.content.start_char, end=c.content.end_char,
-             evidence=evidence(c.content))
+             evidence=evidence(c.content), rule=c.rule)
         for c in doc._.claims or []
     ]
     warnings = list(article.warnings)

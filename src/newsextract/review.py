@@ -138,10 +138,10 @@ def table(title: str, fields: tuple[str, ...], predicted: list[dict],
 
 
 TABLES = (  # title, columns, ArticleResult list, the scorer's category that marks its rows
-    ("Gifts", ("giver", "recipient", "item", "date"), "gifts", "gifts"),
-    ("Claims", ("speaker", "via", "cue", "polarity", "content"), "claims", "claims"),
+    ("Gifts", ("giver", "recipient", "item", "date", "rule"), "gifts", "gifts"),
+    ("Claims", ("speaker", "via", "cue", "polarity", "content", "rule"), "claims", "claims"),
     ("Dates", ("text", "type", "value"), "dates", "dates_strict"),
-    ("Actors", ("name", "kind", "title", "affiliation"), "actors", "actors"),
+    ("Actors", ("name", "kind", "title", "affiliation", "rule"), "actors", "actors"),
 )
 
 

@@ -183,6 +183,8 @@ class ActorResolver:
                 cluster.record.name = state_name(cluster.mentions[0]) or ""
             else:
                 cluster.record.name = best_name(cluster)
+            cluster.record.rule = "actor." + (cluster.mentions[0].id_ or "ner").removeprefix(
+                "mention.")
         return clusters
 
     @staticmethod

@@ -88,6 +88,8 @@ class _Draft:
     past "I thought" is part of the story told, a leading "I think" hedges the whole quote)"""
     nested: bool = False
     """a belief inside another claim's quote: a claim of its own, not a duplicate"""
+    rule: str = "claim.speech"
+    """the construction that produced it, carried into the output"""
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end and not any(s <= i < e for s, e in self.omit)
@@ -124,7 +126,7 @@ class ClaimsComponent:
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
                                     polarity=d.polarity,
                                     via=d.via if d.via is not d.speaker else None,
-                                    omit=[doc[s:e] for s, e in d.omit])
+                                    omit=[doc[s:e] for s, e in d.omit], rule=d.rule)
                         for d in _dedupe(drafts)]
         return doc
 
@@ -154,7 +156,7 @@ class ClaimsComponent:
                 span = ctx.hedged_clause(children.get("ccomp") or verb, verb)
                 if span and not in_quote:
                     return [_Draft(_cue(verb), *span[:2], None, polarity="hedged", anchor=verb,
-                                   omit=span[2])]
+                                   omit=span[2], rule="claim.hedge_passive")]
             return []
         polarity = "deny" if lemma in cues.deny_verbs else "assert"
         spans: list[tuple[int, int]] = []
@@ -163,19 +165,21 @@ class ClaimsComponent:
             spans = self._as_content(verb, ctx)
             if spans and "dobj" not in children and "agent" not in children:
                 span = spans[0]
-                return [_Draft(_cue(verb), *span, None, polarity=polarity, anchor=verb)]
+                return [_Draft(_cue(verb), *span, None, polarity=polarity, anchor=verb,
+                               rule="claim.as_characterisation")]
+        rule = "claim.as_characterisation"
         if not spans and lemma in cues.for_verbs and not in_quote:
-            spans = _for_content(verb, ctx)
+            spans, rule = _for_content(verb, ctx), "claim.for_reason"
         if not spans and lemma in cues.naming_verbs and not in_quote:
-            spans = _naming_content(verb, ctx)
+            spans, rule = _naming_content(verb, ctx), "claim.naming"
         if not spans and not in_quote:
-            spans = self._phrasal_content(verb, ctx)
+            spans, rule = self._phrasal_content(verb, ctx), "claim.phrasal"
         if not spans and lemma in cues.deny_verbs:
-            spans = self._deny_content(verb, ctx)
+            spans, rule = self._deny_content(verb, ctx), "claim.denial"
         if not spans and lemma in cues.speech_verbs:
-            spans, quoted = self._speech_content(verb, ctx, in_quote)
+            (spans, quoted), rule = self._speech_content(verb, ctx, in_quote), "claim.speech"
         if not spans and lemma in cues.belief_verbs:
-            spans, quoted = self._belief_content(verb, ctx, in_quote)
+            (spans, quoted), rule = self._belief_content(verb, ctx, in_quote), "claim.belief"
         spans = [s if len(s) > 2 else _without(s, verb) for s in spans]
         spans = [(*s, []) if len(s) == 2 else s for s in spans if s is not None]
         if not spans:
@@ -194,7 +198,7 @@ class ClaimsComponent:
             return []
         echo = verb.head if polarity == "deny" and self._echoes(verb) else None
         return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb, omit=omit,
-                       echo=echo, first_person=first_person) for s, e, omit in spans]
+                       echo=echo, first_person=first_person, rule=rule) for s, e, omit in spans]
 
     def _lemma(self, tok: Token) -> str:
         """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer."""
@@ -509,7 +513,8 @@ class ClaimsComponent:
             span = ctx.hedged_clause(verb, tok)
             if span:
                 out.append(_Draft(_cue(tok), *span[:2], None, polarity="hedged",
-                                  anchor=tok, omit=span[2] + [(tok.i, tok.i + 1)]))
+                                  anchor=tok, omit=span[2] + [(tok.i, tok.i + 1)],
+                                  rule="claim.hedge_adverb"))
         return out
 
     def _according_to(self, accordings: list[Token], ctx: _DocContext,
@@ -549,7 +554,7 @@ class ClaimsComponent:
             if span:
                 start, end, *omit = span
                 out.append(_Draft(doc[tok.i:nxt.i + 1], start, end, source, anchor=tok,
-                                  omit=omit[0] if omit else []))
+                                  omit=omit[0] if omit else [], rule="claim.according_to"))
         return out
 
     def _continuations(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
@@ -573,7 +578,7 @@ class ClaimsComponent:
             span = ctx.quote_span(quote)
             if span:
                 out.append(_Draft(prev.cue, *span, prev.speaker, prev.via, prev.polarity,
-                                  quoted=True))
+                                  quoted=True, rule="claim.quote_continuation"))
         return out + self._run_ons(ctx, drafts + out)
 
     def _run_ons(self, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
@@ -590,7 +595,7 @@ class ClaimsComponent:
             span = ctx.quote_span(quote)
             if claim is not None and span:
                 out.append(_Draft(claim.cue, *span, claim.speaker, claim.via, claim.polarity,
-                                  quoted=True))
+                                  quoted=True, rule="claim.quote_run_on"))
         return out
 
 

@@ -337,7 +337,8 @@ class GiftFinder:
             if with_obj is not None and recipient is not None:
                 heads.insert(0, with_obj)
             heads += self.linked_items(verb)
-        return self.make(giver, recipient, heads, verb)
+        rule = "gift.give_passive" if passive else "gift.give_active"
+        return self.make(giver, recipient, heads, verb, rule)
 
     def linked_items(self, verb: Token) -> list[Token]:
         """Items joined to the clause by "complete with", "along with", "as well as"."""
@@ -352,7 +353,7 @@ class GiftFinder:
         recipient = actor_of(subject_of(verb))
         giver = actor_of(prep_object(verb, "from"))
         heads = [c for c in verb.children if c.dep_ == "dobj"]
-        return self.make(giver, recipient, heads, verb)
+        return self.make(giver, recipient, heads, verb, "gift.receive")
 
     def read_exchange(self, verb: Token) -> list[GiftRecord]:
         subj = subject_of(verb)
@@ -370,7 +371,8 @@ class GiftFinder:
         if len(actors) < 2:
             return []
         first, second = actors[0], actors[1]
-        return self.make(first, second, heads, verb) + self.make(second, first, heads, verb)
+        return (self.make(first, second, heads, verb, "gift.exchange")
+                + self.make(second, first, heads, verb, "gift.exchange"))
 
     @staticmethod
     def listed_before(gifts_noun: Token) -> list[Token]:
@@ -407,15 +409,15 @@ class GiftFinder:
             recipient = recipient or actor_of(subject_of(verb))
         if giver is None and recipient is None:
             return []
-        return self.make(giver, recipient, heads, noun)
+        return self.make(giver, recipient, heads, noun, "gift.gift_noun")
 
-    def make(self, giver, recipient, heads, trigger) -> list[GiftRecord]:
+    def make(self, giver, recipient, heads, trigger, rule: str) -> list[GiftRecord]:
         gifts = []
         for head in heads:
             for item_head in self.expand(head):
                 span = item_span(item_head)
                 if span is not None and len(span) > 0 and (giver or recipient):
-                    gifts.append(GiftRecord(giver, recipient, span, trigger))
+                    gifts.append(GiftRecord(giver, recipient, span, trigger, rule=rule))
         return gifts
 
     def expand(self, head: Token) -> list[Token]:

@@ -334,7 +334,7 @@ def place_as_surname(ent: Span) -> Span | None:
     if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in roles().place_heads
                for c in place.children):
         return None
-    return Span(doc, first.i, ent.end, label="PERSON")
+    return Span(doc, first.i, ent.end, label="PERSON", span_id="mention.place_as_surname")
 
 
 def named_mentions(doc: Doc, columns: TokenColumns | None = None) -> list[Span]:
@@ -391,7 +391,8 @@ def honorific_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]
         start = end = i + 1
         while end < len(doc) and is_name_word(doc[end]):
             end += 1
-        span = Span(doc, i if is_honorific(token) else start, end, label="PERSON")
+        span = Span(doc, i if is_honorific(token) else start, end, label="PERSON",
+                    span_id="mention.honorific")
         part_of_title = end < len(doc) and doc[end].lower in titles
         if end > start and not part_of_title and not taken.overlaps(span.start, span.end):
             names.append(span)
@@ -427,7 +428,7 @@ def institution_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Spa
             end += 2
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 end += 1
-        span = Span(doc, start, end, label="ORG")
+        span = Span(doc, start, end, label="ORG", span_id="mention.institution")
         if end - start > 1 and not taken.overlaps(start, end):
             names.append(span)
             taken.add(span)
@@ -449,11 +450,11 @@ def speaker_names(doc: Doc, taken: Taken, columns: TokenColumns) -> list[Span]:
             continue
         start = min([c.i for c in token.children if c.dep == COMPOUND
                      and c.text[:1].isupper()] + [i])
-        span = Span(doc, start, i + 1, label="PERSON")
+        span = Span(doc, start, i + 1, label="PERSON", span_id="mention.speaker_name")
         if taken.overlaps(start, i + 1) or countries().country(span.text):
             continue
         if any(t.lower in institutions for t in span):
-            span = Span(doc, start, i + 1, label="ORG")
+            span = Span(doc, start, i + 1, label="ORG", span_id="mention.speaker_name")
         names.append(span)
         taken.add(span)
     return names
@@ -468,7 +469,7 @@ def family_names(doc: Doc, found: list[Span], taken: Taken,
     names = []
     for i in columns.positions("ORTH", string_ids(tuple(plurals))) if plurals else []:
         if doc[i].pos == PROPN:
-            span = Span(doc, i, i + 1, label="PERSON")
+            span = Span(doc, i, i + 1, label="PERSON", span_id="mention.family_name")
             if not taken.overlaps(i, i + 1):
                 names.append(span)
     return names
@@ -511,7 +512,7 @@ def role_mentions(doc: Doc, named: list[Span],
             continue
         if role_key(chunk):
             end = chunk.root.i + 1
-            found.append(Span(doc, chunk.start, end, label="ROLE"))
+            found.append(Span(doc, chunk.start, end, label="ROLE", span_id="mention.role"))
     return found
 
 

@@ -2,10 +2,10 @@
 
 from .match import max_matching
 from .report import (CATEGORIES, MACRO_CATEGORIES, Accuracy, CategoryScore, DocCategoryScore,
-                     DocScore, ScoreReport, format_table, load_dir, load_file, score_dirs,
+                     DocScore, ScoreReport, format_by_rule, format_table, load_dir, load_file, score_dirs,
                      score_document, score_results)
 from .resolve import ActorResolver
 
 __all__ = ["CATEGORIES", "MACRO_CATEGORIES", "Accuracy", "ActorResolver", "CategoryScore",
-           "DocCategoryScore", "DocScore", "ScoreReport", "format_table", "load_dir", "load_file",
+           "DocCategoryScore", "DocScore", "ScoreReport", "format_by_rule", "format_table", "load_dir", "load_file",
            "max_matching", "score_dirs", "score_document", "score_results"]

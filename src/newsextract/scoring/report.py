@@ -57,6 +57,7 @@ CATEGORIES = (
     Category("dates_strict", "dates (strict)", "dates", strict_date_match),
 )
 MACRO_CATEGORIES = ("actors", "gifts", "dates_strict", "claims")
+NO_RULE = "(no rule)"
 
 
 class Accuracy(BaseModel):
@@ -69,11 +70,25 @@ class Accuracy(BaseModel):
         return self.correct / self.total if self.total else None
 
 
+class RuleCount(BaseModel):
+    """How the predictions of one rule fared: matched to counted gold, or unmatched."""
+
+    tp: int = 0
+    fp: int = 0
+
+    @computed_field
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+
 class CategoryScore(BaseModel):
     tp: int = 0
     fp: int = 0
     fn: int = 0
     accuracies: dict[str, Accuracy] = {}
+    by_rule: dict[str, RuleCount] = {}
+    """predictions counted by the `rule` that produced them (`score --by-rule`)"""
 
     @computed_field
     @property
@@ -137,7 +152,13 @@ def score_category(category: Category, gold: ArticleResult, pred: ArticleResult,
     counted = [(golds[i], preds[j]) for i, j in pairs if not golds[i].optional]
     misses = [g for i, g in enumerate(golds) if i not in matched_gold and not g.optional]
     spurious = [p for j, p in enumerate(preds) if j not in matched_pred]
+    by_rule: dict[str, RuleCount] = {}
+    for p in spurious:
+        by_rule.setdefault(p.rule or NO_RULE, RuleCount()).fp += 1
+    for _, p in counted:
+        by_rule.setdefault(p.rule or NO_RULE, RuleCount()).tp += 1
     return DocCategoryScore(
+        by_rule=by_rule,
         tp=len(counted), fp=len(spurious), fn=len(misses),
         accuracies={name: Accuracy(correct=sum(check(resolver, g, p) for g, p in counted),
                                    total=len(counted))
@@ -165,6 +186,9 @@ def score_results(gold: Iterable[ArticleResult], predictions: Iterable[ArticleRe
         totals[c.name] = CategoryScore(
             tp=sum(s.tp for s in scores), fp=sum(s.fp for s in scores),
             fn=sum(s.fn for s in scores),
+            by_rule={rule: RuleCount(tp=sum(s.by_rule[rule].tp for s in scores if rule in s.by_rule),
+                                     fp=sum(s.by_rule[rule].fp for s in scores if rule in s.by_rule))
+                     for rule in sorted({r for s in scores for r in s.by_rule})},
             accuracies={a: Accuracy(correct=sum(s.accuracies[a].correct for s in scores),
                                     total=sum(s.accuracies[a].total for s in scores))
                         for a in c.accuracies})
@@ -246,4 +270,14 @@ def format_table(report: ScoreReport) -> str:
             lines.append(f"  {c.name + ' ' + attr:<20}{value:>7}  ({acc.correct}/{acc.total})")
     lines.append(row(cats["dates_strict"].label, report.categories["dates_strict"]))
     lines.append(f"{'macro F1':<22}{report.macro_f1:>7.3f}  (actors, gifts, strict dates, claims)")
+    return "\n".join(lines)
+
+
+def format_by_rule(report: ScoreReport) -> str:
+    """Predictions of each rule that matched gold (TP) or matched nothing (FP), so an error
+    points at the rule that made it. Misses have no rule and stay in the main table."""
+    lines = [f"{'category / rule':<40}{'P':>7}{'TP':>6}{'FP':>6}"]
+    for name in ("actors", "gifts", "dates", "claims"):
+        for rule, count in report.categories[name].by_rule.items():
+            lines.append(f"{name + '  ' + rule:<40}{count.precision:>7.3f}{count.tp:>6}{count.fp:>6}")
     return "\n".join(lines)
