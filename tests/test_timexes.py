@@ -89,6 +89,13 @@ SENTENCES = [
      [("Friday", "DATE", "2024-06-21"), ("Sunday", "DATE", "2024-06-23")]),
     ("Five years ago, the pair first met at a summit.", D(2024, 6, 19), [("Five years ago", "DATE", "2019")]),
     ("The president may visit the region, and prices could fall. Crowds march in Seoul.", D(2024, 6, 19), []),
+    ("The envoy stayed in the capital from May 7 to 10, 2021.", D(2024, 8, 20),
+     [("May 7", "DATE", "2021-05-07"), ("10, 2021", "DATE", "2021-05-10")]),
+    ("The exhibition ran from December to February 2020.", D(2024, 8, 20),
+     [("December", "DATE", "2019-12"), ("February 2020", "DATE", "2020-02")]),
+    ("Three zoos have been given pandas in the past year.", D(2024, 8, 20),
+     [("the past year", "DURATION", "P1Y")]),
+    ("The minister told the Sunday Times that he had paid for the watch.", D(2024, 8, 20), []),
 ]
 
 

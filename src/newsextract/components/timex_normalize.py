@@ -381,6 +381,13 @@ def read(words: tuple[str, ...]) -> tuple[Resolution | None, Parts | None]:
     return None, parse(words)
 
 
+LOOKBACK_WORDS = frozenset({"past"})
+LOOKBACK_UNITS = frozenset({"Y", "M", "W", "DE", "CE"})
+""""the past year": the period up to now (TIMEX3 DURATION P1Y), unlike "last year", the calendar
+year before (DATE). "the last week" stays a DATE: TimeML annotators read it as the week before
+(TempEval-3 platinum)."""
+
+
 def resolve(words: list[str], anchor: dt.date | None, tense: Tense | Callable[[], Tense] = "present",
             day: dt.date | None = None) -> Resolution | None:
     """TIMEX3 (type, value) for an expression's words; None if they are not a time expression.
@@ -431,6 +438,9 @@ def resolve(words: list[str], anchor: dt.date | None, tense: Tense | Callable[[]
         year = anchor.year - (tense == "past" and p.quarter > quarter_now)
         return "DATE", f"{year}-Q{p.quarter}"
     shift = p.shift if p.shift is not None else 0 if p.relative_modifier else None
+    if p.unit and shift == -1 and words[0].lower() == "the" and words[1].lower() in LOOKBACK_WORDS \
+            and p.unit in LOOKBACK_UNITS:
+        return "DURATION", format_duration([(1, p.unit)])
     if p.unit and shift is not None:
         value = shifted(anchor, p.unit, shift)
         return ("DATE", value) if value else None

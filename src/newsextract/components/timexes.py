@@ -29,6 +29,9 @@ _INTENT_VERBS = frozenset(lexicon()["intent_verbs"])
 _ATTACHED_WORDS = {"earlier", "later", "before", "after"}
 _YEAR = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_VALUE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"})
+"""Entities whose words are a name, not a time: "the Sunday Times", "Democracy Now!"."""
 Pieces = list[tuple[Span, Resolution]]
 """Resolvable parts of a candidate, with their resolutions."""
 
@@ -52,6 +55,28 @@ def clause_tense(span: Span) -> Tense:
     if token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
     return "present"
+
+
+def _year_from_range_end(left: Span, res_left: Resolution, right: Span,
+                         res_right: Resolution) -> Resolution:
+    """"May 7 to 10, 2021", "March to June 2021": a range's start without a year of its own
+    takes the year its end states (the year before, when its month comes later)."""
+    value, end = res_left[1], res_right[1]
+    if not (value and end and _MONTH_VALUE.match(value) and _MONTH_VALUE.match(end)) \
+            or any(_YEAR.match(t.text) for t in left) or not any(_YEAR.match(t.text) for t in right):
+        return res_left
+    year = int(end[:4]) - (value[5:7] > end[5:7])
+    return res_left[0], f"{year:04d}{value[4:]}"
+
+
+def inside_name(span: Span) -> bool:
+    """The span is part of a longer name ("Sunday" in "the Sunday Times"): a name entity runs
+    on into it from before, or out of it past its end. A name inside the span ("BC" tagged ORG
+    in "57 BC") does not count."""
+    doc, first = span.doc, span[0]
+    after = doc[span.end] if span.end < len(doc) else None
+    return (first.ent_iob_ == "I" and first.ent_type_ in NAME_LABELS) or (
+        after is not None and after.ent_iob_ == "I" and after.ent_type_ in NAME_LABELS)
 
 
 def span_tense(span: Span) -> Tense:
@@ -90,10 +115,14 @@ class TimexRecognizer:
         resolved: dict[tuple[int, int], Resolution] = {}
         pieces: list[Span] = []
         parts_by_extent: dict[tuple[int, int], Pieces] = {}
-        for start, end in candidates:
+        # longest first: the end of a range informs its start ("May 7 to 10, 2021"), so the
+        # range's reading of "May 7" wins over that of a shorter candidate with the same words
+        for start, end in sorted(candidates, key=lambda c: c[0] - c[1]):
             for piece, res in self._pieces(doc[start:end], anchor, parts_by_extent):
-                resolved[(piece.start, piece.end)] = res
-                pieces.append(piece)
+                if inside_name(piece):
+                    continue
+                if resolved.setdefault((piece.start, piece.end), res) is res:
+                    pieces.append(piece)
         timexes = sorted(filter_spans(pieces), key=lambda s: s.start)
         for span in timexes:
             kind, value = resolved[(span.start, span.end)]
@@ -169,6 +198,12 @@ class TimexRecognizer:
     def _split_range(self, left: Span, right: Span, anchor: dt.date | None) -> Pieces:
         """Both ends of "X - Y" / "X to Y" when they are dates, or "12 and 18 months" (unit shared)."""
         res_left, res_right = self._resolve(left, anchor), self._resolve(right, anchor)
+        words = [t.text for t in right if t.text != ","]
+        if res_left and res_left[1] and _DAY.match(res_left[1]) and res_right is None and \
+                len(words) == 2 and words[0].isdigit() and _YEAR.match(words[1]):
+            res_right = ("DATE", f"{words[1]}{res_left[1][4:8]}{int(words[0]):02d}")
+        if res_left and res_right:
+            res_left = _year_from_range_end(left, res_left, right, res_right)
         number = right[0].text if len(right) == 1 and right[0].text.isdigit() else ""
         if res_left and res_left[1] and res_right is None and number:
             value = res_left[1]
