@@ -23,12 +23,24 @@ extract: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+HELDOUT := benchmarks/shared_heldout.txt
+
 score: $(STAMP)
 	$(BIN)/newsextract extract corpus/ --out $(OUT)/corpus --quiet
 	$(BIN)/newsextract score gold/ $(OUT)/corpus --baseline corpus/
 	@if [ -d $(SHARED)/corpus/gold ]; then \
 		$(BIN)/newsextract extract $(SHARED)/corpus/ --out $(OUT)/shared --quiet && \
-		$(BIN)/newsextract score $(SHARED)/corpus/gold/ $(OUT)/shared --baseline $(SHARED)/corpus/; \
+		$(BIN)/newsextract score $(SHARED)/corpus/gold/ $(OUT)/shared --baseline $(SHARED)/corpus/ && \
+		rm -rf $(OUT)/gold-read $(OUT)/gold-unread && mkdir -p $(OUT)/gold-read $(OUT)/gold-unread && \
+		for f in $(SHARED)/corpus/gold/*.json; do \
+			id=$$(basename $$f .json); \
+			if grep -qx "$$id" $(HELDOUT); then set=unread; else set=read; fi; \
+			cp $$f $(OUT)/gold-$$set/; \
+		done && \
+		echo && echo "== the part of $(SHARED)/corpus/ read during development" && \
+		$(BIN)/newsextract score $(OUT)/gold-read $(OUT)/shared && \
+		echo && echo "== the part kept unread ($(HELDOUT))" && \
+		$(BIN)/newsextract score $(OUT)/gold-unread $(OUT)/shared; \
 	fi
 
 report: $(STAMP)
