@@ -68,3 +68,49 @@ def test_mention_of_an_already_listed_gift_is_not_a_new_gift(full_nlp):
 ])
 def test_each_gift_names_the_construction_that_found_it(full_nlp, text, rule):
     assert [g.rule for g in extract(text, published="2023-05-17", nlp=full_nlp).gifts] == [rule]
+
+
+def construction_examples():
+    from newsextract.components.gifts import CONSTRUCTIONS
+    from newsextract.components.lexicon import load_data
+
+    intro = load_data("gift_constructions.json")["example_intro"]
+    return [pytest.param(c.name, intro + example["text"], example["gifts"],
+                         id=f"{c.name}-{n}")
+            for c in CONSTRUCTIONS for n, example in enumerate(c.examples)]
+
+
+@pytest.mark.parametrize("name, text, expected", construction_examples())
+def test_every_construction_finds_its_examples(full_nlp, name, text, expected):
+    found = extract(text, published="2023-05-17", nlp=full_nlp).gifts
+    assert sorted((g.giver, g.recipient, g.item) for g in found) == sorted(map(tuple, expected))
+
+
+def test_each_construction_has_examples():
+    from newsextract.components.gifts import CONSTRUCTIONS
+
+    assert all(c.examples for c in CONSTRUCTIONS)
+
+
+def test_a_pattern_construction_names_itself_as_the_rule(full_nlp):
+    text = INTRO + "The watch, a present from Mr Otieno to Ms Dubois, was sold."
+    assert [g.rule for g in extract(text, published="2023-05-17", nlp=full_nlp).gifts] == [
+        "gift.appositive_gift"]
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"name": "gift.x", "trigger": {"lemma": ["give"], "pos": ["VERB"]}, "reader": "give",
+      "voic": "active"}, "gift.x: unknown keys ['voic']"),
+    ({"name": "gift.y", "trigger": {"lemma": ["give"], "pos": ["VERB"]}, "reader": "take"},
+     "gift.y: unknown reader 'take'"),
+    ({"name": "gift.z", "trigger": {"lemma": ["give"], "pos": ["VERB"]},
+      "patterns": [[{"RIGHT_ID": "giver", "RIGHT_ATTRS": {}}]]},
+     "gift.z: every pattern starts with the node 'trigger'"),
+    ({"name": "gift.w", "trigger": {"lemma": ["give"]}, "patterns": []},
+     "gift.w: 'trigger' must hold 'lemma' and 'pos' lists"),
+])
+def test_a_malformed_construction_is_an_error_naming_it(entry, message):
+    from newsextract.components.gifts import load_constructions
+
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_constructions({"constructions": [entry]})

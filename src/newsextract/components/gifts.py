@@ -1,11 +1,13 @@
 """Gifts: giver, recipient, item and date from general gift constructions.
 
-Read off the dependency parse around a trigger from `data/gift_lexicon.json`:
-X gave Y Z / gave Z to Y / presented Y with Z; Z was given to Y by X; Y received Z from X;
-X and Y exchanged Z (one gift each way); Z was a gift from X to Y; X's gift to Y was Z;
-Z were among the gifts exchanged by X and Y. Lists of items make one gift each. Givers and
-recipients are the actors of `token._.actor` (names, role descriptions, pronouns). A later
-mention of an already-listed gift fills in what the first one lacked instead of adding one.
+The constructions are named entries of `data/gift_constructions.json` (the name is each
+gift's `rule`): either a general reader of a verb or noun frame (X gave Y Z / gave Z to Y /
+presented Y with Z; Z was given to Y by X; Y received Z from X; X and Y exchanged Z; Z was
+a gift from X to Y), or DependencyMatcher patterns whose node names are the roles. The code
+here does the general work: a role token to its actor (`token._.actor`), item lists through
+conjuncts, item spans, dates, re-mentions, and roles left open taken from the giving event
+that the context established ("X showered Y with gifts. Other gifts included ..."). Word
+classes (weak verbs, gift nouns) are in `data/gift_lexicon.json`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, GiftRecord, register_extensions
@@ -34,9 +37,6 @@ CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
 @dataclass(frozen=True)
 class GiftLexicon:
-    give: frozenset[str]
-    receive: frozenset[str]
-    exchange: frozenset[str]
     weak_give: frozenset[str]
     weak_receive: frozenset[str]
     gift_nouns: frozenset[str]
@@ -45,6 +45,7 @@ class GiftLexicon:
     collectives: frozenset[str]
     indefinite: frozenset[str]
     new_item_words: frozenset[str]
+    not_items: frozenset[str]
 
     @classmethod
     def load(cls) -> GiftLexicon:
@@ -55,6 +56,82 @@ class GiftLexicon:
 
 
 LEXICON = GiftLexicon.load()
+
+ROLES = ("giver", "recipient", "item")
+READER_RULES = {"give": {"gift.give_active", "gift.give_passive", "gift.reduced_passive"},
+                "receive": {"gift.receive"}, "exchange": {"gift.exchange"},
+                "gift_noun": {"gift.gift_noun"}}
+CONSTRUCTION_KEYS = {"name", "about", "reader", "voice", "trigger", "patterns",
+                     "requires_gift_word", "examples"}
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One gift construction of `data/gift_constructions.json`."""
+
+    name: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    reader: str | None = None
+    patterns: tuple = ()
+    requires_gift_word: bool = False
+    examples: tuple = ()
+
+
+def load_constructions(data: dict) -> tuple[Construction, ...]:
+    """The constructions of a data file, checked: a wrong key or shape is an error that
+    names the entry, never a silently ignored pattern."""
+    out = []
+    for n, entry in enumerate(data["constructions"]):
+        name = entry.get("name", f"#{n}")
+
+        def fail(message: str):
+            raise ValueError(f"gift construction {name}: {message}")
+
+        unknown = set(entry) - CONSTRUCTION_KEYS
+        if unknown:
+            fail(f"unknown keys {sorted(unknown)}")
+        if not str(name).startswith("gift."):
+            fail("the name must start with 'gift.'")
+        if ("reader" in entry) == ("patterns" in entry):
+            fail("needs exactly one of 'reader' and 'patterns'")
+        if "reader" in entry and entry["reader"] not in READER_RULES:
+            fail(f"unknown reader {entry['reader']!r}; known: {sorted(READER_RULES)}")
+        if "reader" in entry and name not in READER_RULES[entry["reader"]]:
+            fail(f"reader {entry['reader']!r} writes only {sorted(READER_RULES[entry['reader']])}")
+        trigger = entry.get("trigger")
+        if not isinstance(trigger, dict) or set(trigger) != {"lemma", "pos"}:
+            fail("'trigger' must hold 'lemma' and 'pos' lists")
+        for pattern in entry.get("patterns", []):
+            ids = [node.get("RIGHT_ID") for node in pattern]
+            if not pattern or ids[0] != "trigger":
+                fail("every pattern starts with the node 'trigger'")
+            if not set(ids) & set(ROLES):
+                fail(f"pattern {ids} binds none of the roles {ROLES}")
+        for example in entry.get("examples", []):
+            if set(example) != {"text", "gifts"} or any(len(g) != 3 for g in example["gifts"]):
+                fail("an example holds 'text' and 'gifts' of [giver, recipient, item]")
+        out.append(Construction(
+            name=name, lemmas=frozenset(trigger["lemma"]), pos=frozenset(trigger["pos"]),
+            reader=entry.get("reader"), patterns=tuple(entry.get("patterns", ())),
+            requires_gift_word=bool(entry.get("requires_gift_word", False)),
+            examples=tuple(entry.get("examples", ()))))
+    if len({c.name for c in out}) != len(out):
+        raise ValueError("gift constructions: two entries share a name")
+    return tuple(out)
+
+
+CONSTRUCTIONS = load_constructions(load_data("gift_constructions.json"))
+
+
+def pattern_with_trigger(pattern: list[dict], construction: Construction) -> list[dict]:
+    """A pattern whose trigger node also requires the construction's lemmas and POS."""
+    first = dict(pattern[0])
+    attrs = dict(first.get("RIGHT_ATTRS", {}))
+    attrs["LEMMA"] = {"IN": sorted(construction.lemmas)}
+    attrs["POS"] = {"IN": sorted(construction.pos)}
+    first["RIGHT_ATTRS"] = attrs
+    return [first, *pattern[1:]]
 
 
 def actor_of(token: Token | None) -> ActorRecord | None:
@@ -105,6 +182,19 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
+def clause_prep_object(verb: Token, *preps: str) -> Token | None:
+    """A preposition's object in the verb's clause, also where the parser hung it on the
+    direct object ("gave elephants [to China]", "was given a saddle [by X]")."""
+    found = prep_object(verb, *preps)
+    if found is not None:
+        return found
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj._.actor is None and prep_object(obj, *preps) is not None:
+            return prep_object(obj, *preps)
+    as_noun = prep_object(verb, "as")
+    return prep_object(as_noun, *preps) if as_noun is not None else None
+
+
 def introduces_new_thing(noun: Token) -> bool:
     """"a dish", "two books", "silk scarves": an indefinite or bare plural noun phrase."""
     if noun.pos_ == "PRON" or noun._.actor is not None:
@@ -133,6 +223,14 @@ def conjuncts(token: Token, appositions: bool = False) -> list[Token]:
                 child._.actor is None and any(g.dep_ == "conj" for g in child.children)))):
             out.extend(conjuncts(child, appositions))
     return out
+
+
+def named_thing(obj: Token) -> Token | None:
+    """"a bronze statuette Leslie Allen": a thing named after a person, parsed as the name
+    with the common noun as its compound; the common noun heads the item."""
+    nouns = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+             and c._.actor is None and not is_person_noun(c)]
+    return nouns[-1] if nouns else None
 
 
 def is_person_noun(token: Token) -> bool:
@@ -225,41 +323,118 @@ class QuoteMarks:
         return (quotes_before[token.i] - quotes_before[paragraph_start]) % 2 == 1
 
 
+@dataclass
+class Reading:
+    """What one trigger says: gifts (roles possibly open) and giving events, i.e. generic
+    mentions ("exchanged gifts", "showered Y with gifts") that items listed later inherit."""
+
+    position: int
+    gifts: list[GiftRecord]
+    weak: bool = False
+    licensed: bool = True
+
+
 class GiftFinder:
-    def __init__(self, lexicon: GiftLexicon):
+    def __init__(self, lexicon: GiftLexicon, constructions: tuple[Construction, ...], vocab):
         self.lex = lexicon
-        self.trigger_lemmas = (lexicon.give | lexicon.weak_give | lexicon.receive
-                               | lexicon.weak_receive | lexicon.exchange | lexicon.gift_nouns)
+        self.readers: dict[tuple[str, str], Construction] = {}
+        for c in constructions:
+            for lemma in c.lemmas:
+                for pos in c.pos:
+                    if c.reader is not None:
+                        self.readers.setdefault((lemma, pos), c)
+        self.trigger_lemmas = {lemma for lemma, _ in self.readers}
+        self.matcher = DependencyMatcher(vocab)
+        self.pattern_keys: dict[int, Construction] = {}
+        self.pattern_lemmas: set[str] = set()
+        for c in constructions:
+            for n, pattern in enumerate(c.patterns):
+                key = f"{c.name}#{n}"
+                self.matcher.add(key, [pattern_with_trigger(pattern, c)])
+                self.pattern_keys[vocab.strings[key]] = (c, [node["RIGHT_ID"] for node in pattern])
+            if c.patterns:
+                self.pattern_lemmas |= c.lemmas
         self.lowered_lemmas: dict[int, str] = {}
         self.breaks_line: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[GiftRecord] = []
         lemmas = self.lemmas(doc)
         triggers = [i for i, lemma in enumerate(lemmas) if lemma in self.trigger_lemmas]
-        gift_noun_positions = [i for i in triggers if lemmas[i] in self.lex.gift_nouns]
+        gift_words = [i for i, lemma in enumerate(lemmas)
+                      if lemma in self.lex.gift_nouns and doc[i].pos_ == "NOUN"]
         sentences = Sentences(doc)
         dates = SentenceDates(doc, sentences)
         quotes = QuoteMarks(doc, self.breaks_line)
-        for start, end in map(sentences.bounds, range(len(sentences.starts))):
-            in_sent = triggers[bisect_left(triggers, start):bisect_left(triggers, end)]
-            if not in_sent:
+
+        def has_gift_word(i: int) -> bool:
+            start, end = sentences.bounds(sentences.index_of(i))
+            return bisect_left(gift_words, start) < bisect_left(gift_words, end)
+
+        readings: list[Reading] = []
+        for token in (doc[i] for i in triggers):
+            construction = self.readers.get((token.lemma_.lower(), token.pos_)) or \
+                self.readers.get((token.lemma_.lower(), "VERB" if token.pos_ == "AUX" else ""))
+            if construction is None:
                 continue
-            has_gift_noun = bisect_left(gift_noun_positions, start) < bisect_left(
-                gift_noun_positions, end)
-            for token in (doc[i] for i in in_sent):
-                unlicensed = self.is_weak(token) and not (
-                    has_gift_noun or self.brings_new_thing(token))
-                for gift in self.read(token):
-                    if unlicensed or quotes.encloses(token) or (
-                            self.is_weak(token) and self.is_generic(gift)):
-                        self.merge_only(found, gift, dates)
-                    else:
-                        self.add(found, gift, dates)
+            weak = self.is_weak(token)
+            licensed = not weak or has_gift_word(token.i) or self.brings_new_thing(token)
+            readings.append(Reading(token.i, self.read(token, construction.reader), weak, licensed))
+        if self.pattern_lemmas.intersection(lemmas):
+            readings += self.read_patterns(doc, has_gift_word)
+        readings.sort(key=lambda r: r.position)
+
+        found: list[GiftRecord] = []
+        events: list[GiftRecord] = []
+        for reading in readings:
+            for gift in reading.gifts:
+                if self.is_generic(gift.item):
+                    if reading.licensed and (gift.giver or gift.recipient):
+                        events.append(gift)
+                    continue
+                if not reading.licensed or quotes.encloses(gift.trigger) or (
+                        reading.weak and self.is_generic(gift.item)):
+                    self.merge_only(found, gift, dates)
+                else:
+                    self.add(found, gift, dates)
+        fill_from_events(found, events, sentences)
         fill_parties(found)
+        fill_from_events(found, events + [g for g in found if g.giver and g.recipient],
+                         sentences, nearest_before=True)
         self.fill_dates(doc, found)
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
+
+    def read_patterns(self, doc: Doc, has_gift_word) -> list[Reading]:
+        """The gifts of the pattern constructions: per trigger, the roles of all its matches
+        (one pattern may bind the giver, another the recipient), the items of all of them."""
+        bound: dict[tuple[str, int], dict[str, list[Token]]] = {}
+        for key, token_ids in self.matcher(doc):
+            construction, names = self.pattern_keys[key]
+            nodes = {name: doc[i] for name, i in zip(names, token_ids)}
+            if construction.requires_gift_word and not has_gift_word(nodes["trigger"].i):
+                continue
+            roles = bound.setdefault((construction.name, nodes["trigger"].i), {})
+            for role in ROLES:
+                if role in nodes and nodes[role] not in roles.setdefault(role, []):
+                    roles[role].append(nodes[role])
+        readings = []
+        for (name, position), roles in bound.items():
+            givers = roles.get("giver") or [None]
+            recipients = roles.get("recipient") or [None]
+            gifts = [g for recipient in self.recipients(recipients[0]) or [None]
+                     for g in self.make(actor_of(givers[0]), recipient, roles.get("item", []),
+                                        doc[position], name, need_party=False)]
+            readings.append(Reading(position, gifts))
+        return readings
+
+    @staticmethod
+    def recipients(token: Token | None) -> list[ActorRecord]:
+        """The actors a recipient phrase lists ("to China, Japan and Canada"), one each."""
+        if token is None:
+            return []
+        listed = [actor_of(t) for t in conjuncts(token, appositions=False)]
+        actors = list(dict.fromkeys(a for a in listed if a is not None))
+        return actors if len(actors) > 1 else [a for a in [actor_of(token)] if a is not None]
 
     def lemmas(self, doc: Doc) -> list[str]:
         """Every token's lower-cased lemma, read from the Doc's lemma array instead of a Token
@@ -283,8 +458,13 @@ class GiftFinder:
         return verb.lemma_.lower() in self.lex.new_thing_licenses and any(
             introduces_new_thing(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})
 
-    def is_generic(self, gift: GiftRecord) -> bool:
-        return gift.item.root.lemma_.lower() in self.lex.gift_nouns
+    def is_generic(self, item: Span) -> bool:
+        """"gifts", "a gift", "$10,000 worth of gifts": a gift word, not a gifted thing."""
+        root = item.root
+        if root.lemma_.lower() in self.lex.gift_nouns:
+            return True
+        of = prep_object(root, "of")
+        return of is not None and of.lemma_.lower() in self.lex.gift_nouns
 
     @staticmethod
     def merge_only(found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
@@ -294,51 +474,64 @@ class GiftFinder:
         if earlier is not None and earlier.date is None:
             earlier.date = dates.attached(gift.trigger)
 
-    def read(self, token: Token) -> list[GiftRecord]:
-        lemma = token.lemma_.lower()
-        lex = self.lex
-        if token.pos_ in {"VERB", "AUX"}:
-            if lemma in lex.give or lemma in lex.weak_give:
-                return self.read_give(token)
-            if lemma in lex.receive or lemma in lex.weak_receive:
-                return self.read_receive(token)
-            if lemma in lex.exchange:
-                return self.read_exchange(token)
-        if token.pos_ == "NOUN" and lemma in lex.gift_nouns:
-            return self.read_gift_noun(token)
-        return []
+    def read(self, token: Token, reader: str) -> list[GiftRecord]:
+        if reader == "give":
+            return self.read_give(token)
+        if reader == "receive":
+            return self.read_receive(token)
+        if reader == "exchange":
+            return self.read_exchange(token)
+        return self.read_gift_noun(token)
 
     def read_give(self, verb: Token) -> list[GiftRecord]:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "PRON"
                    or c.dep_ == "dative" and c.pos_ == "PRON"]
+        with_obj = prep_object(verb, "with")
+        recipients: list[ActorRecord] = []
+        heads: list[Token] = []
         if passive:
-            item_head = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if verb.dep_ == "acl":
-                item_head = verb.head
-            giver = actor_of(prep_object(verb, "by", "from"))
-            recipient = actor_of(prep_object(verb, "to", "for")) or next(
-                (actor_of(o) for o in objects if actor_of(o)), None)
-            heads = [item_head] if item_head is not None else []
+            subject = verb.head if reduced else next(
+                (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            giver = actor_of(clause_prep_object(verb, "by", "from"))
+            recipients = self.recipients(clause_prep_object(verb, "to", "for"))
+            if subject is not None and (actor_of(subject) is not None or is_person_noun(subject)):
+                recipients = recipients or self.recipients(subject)
+                heads = [o for o in objects if actor_of(o) is None] + (
+                    [with_obj] if with_obj is not None else [])
+                if not heads and verb.dep_ == "relcl":
+                    heads = [verb.head]
+            else:
+                recipients = recipients or [a for a in (actor_of(o) for o in objects) if a]
+                if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "relcl":
+                    subject = verb.head
+                heads = [subject] if subject is not None else []
         else:
             giver = actor_of(subject_of(verb))
-            recipient = actor_of(prep_object(verb, "to", "for"))
-            heads = []
+            recipients = self.recipients(clause_prep_object(verb, "to", "for"))
             for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
                 if obj._.actor is not None or is_person_noun(obj) or \
                         obj.lemma_.lower() in LEXICON.collectives:
-                    recipient = recipient or actor_of(obj)
-                elif obj.pos_ not in NOT_NOUNS:
+                    named = named_thing(obj)
+                    if named is not None and (recipients or len(objects) > 1):
+                        heads.append(named)
+                    elif not recipients and actor_of(obj) is not None:
+                        recipients = [actor_of(obj)]
+                    with_obj = with_obj or prep_object(obj, "with")
+                elif obj.pos_ not in NOT_NOUNS and obj.dep_ != "dative":
                     heads.append(obj)
-            if recipient is None and heads:
-                recipient = actor_in_modifiers(heads[0])
-            with_obj = prep_object(verb, "with")
-            if with_obj is not None and recipient is not None:
+            if not recipients and heads and actor_in_modifiers(heads[0]):
+                recipients = [actor_in_modifiers(heads[0])]
+            if with_obj is not None and recipients:
                 heads.insert(0, with_obj)
             heads += self.linked_items(verb)
-        rule = "gift.give_passive" if passive else "gift.give_active"
-        return self.make(giver, recipient, heads, verb, rule)
+            if not heads and verb.dep_ == "relcl" and actor_of(verb.head) is None:
+                heads = [verb.head]
+        rule = "gift.reduced_passive" if reduced else (
+            "gift.give_passive" if passive else "gift.give_active")
+        return [g for recipient in (recipients or [None])
+                for g in self.make(giver, recipient, heads, verb, rule)]
 
     def linked_items(self, verb: Token) -> list[Token]:
         """Items joined to the clause by "complete with", "along with", "as well as"."""
@@ -350,10 +543,35 @@ class GiftFinder:
         return found
 
     def read_receive(self, verb: Token) -> list[GiftRecord]:
+        """Y received Z from X; one list with several givers ("a brooch from A and a bracelet
+        and an album from B"): each item takes the giver of the first "from" after it."""
         recipient = actor_of(subject_of(verb))
-        giver = actor_of(prep_object(verb, "from"))
-        heads = [c for c in verb.children if c.dep_ == "dobj"]
-        return self.make(giver, recipient, heads, verb, "gift.receive")
+        if recipient is None and verb.dep_ == "relcl":
+            recipient = actor_of(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        heads = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if not heads and verb.dep_ == "relcl" and actor_of(verb.head) is None:
+            heads = [verb.head]
+        items = [i for h in heads for i in self.expand(h)]
+        items += [i for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                  for i in self.expand(c)]
+        froms: list[tuple[int, ActorRecord | None]] = []
+        for source in [verb, *items]:
+            prep = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "from"),
+                        None)
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+            if pobj is None:
+                continue
+            for listed in conjuncts(pobj):
+                if actor_of(listed) is None and not is_person_noun(listed) and \
+                        listed.pos_ == "NOUN":
+                    items.append(listed)
+            froms.append((prep.i, actor_of(pobj)))
+        froms.sort(key=lambda pair: pair[0])
+        gifts = []
+        for item in sorted(set(items), key=lambda t: t.i):
+            giver = next((a for i, a in froms if i > item.i), froms[-1][1] if froms else None)
+            gifts += self.make(giver, recipient, [item], verb, "gift.receive", expand=False)
+        return gifts
 
     def read_exchange(self, verb: Token) -> list[GiftRecord]:
         subj = subject_of(verb)
@@ -383,17 +601,29 @@ class GiftFinder:
         return []
 
     def read_gift_noun(self, noun: Token) -> list[GiftRecord]:
-        """"Z was a gift from X to Y", "X's gift to Y was Z", "accept Z as a gift from X"."""
-        giver = actor_of(prep_object(noun, "from")) or actor_of(
+        """"Z was a gift from X to Y", "X's gift to Y was Z", "accept Z as a gift from X",
+        "a gift of Z to Y", "the gifting of Z to Y by X"."""
+        giver = actor_of(prep_object(noun, "from", "by")) or actor_of(
             next((c for c in noun.children if c.dep_ == "poss"), None))
         recipient = actor_of(prep_object(noun, "to", "for"))
         head = noun.head
         heads: list[Token] = []
-        if noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
+        of = prep_object(noun, "of")
+        if of is not None and actor_of(of) is None and not is_person_noun(of) and \
+                of.lemma_.lower() not in self.lex.not_items:
+            heads = [of]
+            recipient = recipient or actor_of(prep_object(of, "to", "for"))
+        elif of is not None and actor_of(of) is not None:
+            giver = giver or actor_of(of)
+        if heads:
+            pass
+        elif noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
             heads = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         elif noun.dep_ == "nsubj" and head.lemma_ == "be":
             received = next((c for c in noun.children if c.dep_ == "relcl"
-                             and c.lemma_.lower() in self.lex.receive), None)
+                             and self.readers.get((c.lemma_.lower(), "VERB")) is not None
+                             and self.readers[(c.lemma_.lower(), "VERB")].reader == "receive"),
+                            None)
             if received is not None:
                 recipient = recipient or actor_of(subject_of(received))
             if recipient is not None:
@@ -411,26 +641,40 @@ class GiftFinder:
             return []
         return self.make(giver, recipient, heads, noun, "gift.gift_noun")
 
-    def make(self, giver, recipient, heads, trigger, rule: str) -> list[GiftRecord]:
+    def make(self, giver, recipient, heads, trigger, rule: str, need_party: bool = True,
+             expand: bool = True) -> list[GiftRecord]:
         gifts = []
         for head in heads:
-            for item_head in self.expand(head):
+            for item_head in (self.expand(head) if expand else [head]):
                 span = item_span(item_head)
-                if span is not None and len(span) > 0 and (giver or recipient):
+                if span is not None and len(span) > 0 and (
+                        giver or recipient or not need_party):
                     gifts.append(GiftRecord(giver, recipient, span, trigger, rule=rule))
         return gifts
 
     def expand(self, head: Token) -> list[Token]:
+        """The listed items; for a gift word, the things set beside it ("gifts: a clock and
+        a rug") or the gift word itself as a giving event."""
+        if head.lemma_.lower() in self.lex.gift_nouns:
+            listed = [c for c in head.children if c.dep_ == "appos" and c._.actor is None]
+            if listed:
+                return [i for c in listed for i in conjuncts(c) if i.pos_ not in NOT_NOUNS]
         return [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
 
     def add(self, found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
-        """Add a gift, or fill in an earlier mention of the same gift."""
+        """Add a gift, or fill in an earlier mention of the same gift. An item of an exchange
+        later given a direction keeps only that direction."""
         for earlier in found:
             if same_item(earlier.item, gift.item) and compatible(earlier, gift):
                 earlier.giver = earlier.giver or gift.giver
                 earlier.recipient = earlier.recipient or gift.recipient
                 if earlier.date is None:
                     earlier.date = dates.attached(gift.trigger)
+                if earlier.rule == "gift.exchange" and gift.rule != "gift.exchange" and \
+                        gift.giver is not None:
+                    found[:] = [e for e in found if not (
+                        e.rule == "gift.exchange" and e is not earlier and
+                        same_item(e.item, earlier.item) and e.giver is earlier.recipient)]
                 return
         gift.date = dates.attached(gift.trigger)
         found.append(gift)
@@ -449,6 +693,36 @@ class GiftFinder:
                 before = [day for start, day in days if start < gift.trigger.i]
                 gift.date = before[-1] if before else published.isoformat()
 
+
+def fill_from_events(gifts: list[GiftRecord], events: list[GiftRecord], sentences: Sentences,
+                     nearest_before: bool = False) -> None:
+    """Roles a gift's own clause leaves open, from a giving event the context established
+    ("X showered Y with gifts. Other gifts included ..."): first one in the same sentence;
+    with `nearest_before`, the nearest event before it in the article."""
+    for gift in gifts:
+        if gift.giver is not None and gift.recipient is not None:
+            continue
+        here = sentences.index_of(gift.trigger.i)
+        if nearest_before:
+            candidates = sorted((e for e in events if e.trigger.i < gift.trigger.i),
+                                key=lambda e: -e.trigger.i)
+        else:
+            candidates = [e for e in events if sentences.index_of(e.trigger.i) == here]
+        for event in candidates:
+            if gift.giver is None and gift.recipient is None:
+                gift.giver, gift.recipient = event.giver, event.recipient
+            elif gift.recipient is None and gift.giver is not None:
+                if event.giver is gift.giver and event.recipient is not None:
+                    gift.recipient = event.recipient
+                elif event.rule == "gift.exchange" and event.recipient is gift.giver:
+                    gift.recipient = event.giver
+            elif gift.giver is None and gift.recipient is not None:
+                if event.recipient is gift.recipient and event.giver is not None:
+                    gift.giver = event.giver
+                elif event.rule == "gift.exchange" and event.giver is gift.recipient:
+                    gift.giver = event.recipient
+            if gift.giver is not None and gift.recipient is not None:
+                break
 
 
 def fill_parties(gifts: list[GiftRecord]) -> None:
@@ -497,4 +771,4 @@ def recent_day(value: str | None, published) -> bool:
 @Language.factory("newsextract_gifts")
 def make_gifts(nlp: Language, name: str) -> GiftFinder:
     register_extensions()
-    return GiftFinder(LEXICON)
+    return GiftFinder(LEXICON, CONSTRUCTIONS, nlp.vocab)
