@@ -195,6 +195,17 @@ def clause_prep_object(verb: Token, *preps: str) -> Token | None:
     return prep_object(as_noun, *preps) if as_noun is not None else None
 
 
+def appended_name(verb: Token, described: Token) -> ActorRecord | None:
+    """"by one of the richest men, Sheikh X, after ...": a person's name set off by commas
+    after a description, which the parser hangs on the verb instead of the description."""
+    for child in verb.children:
+        if child.i > described.i and child.dep_ in {"npadvmod", "appos", "dep"} and \
+                child._.actor is not None and child._.actor.kind == "person" and \
+                child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            return child._.actor
+    return None
+
+
 def introduces_new_thing(noun: Token) -> bool:
     """"a dish", "two books", "silk scarves": an indefinite or bare plural noun phrase."""
     if noun.pos_ == "PRON" or noun._.actor is not None:
@@ -231,6 +242,24 @@ def named_thing(obj: Token) -> Token | None:
     nouns = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
              and c._.actor is None and not is_person_noun(c)]
     return nouns[-1] if nouns else None
+
+
+def misattached_items(item: Token) -> list[Token]:
+    """"a model of the USS Canberra, a photo album and a bowl", "coffee beans from Okinawa
+    and toys": the parser hangs the rest of a list on the proper name inside the item's
+    prepositional phrase; a common noun listed with a proper name continues the item list."""
+    found = []
+    for prep in item.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                continue
+            for listed in pobj.children:
+                if listed.dep_ in {"conj", "appos"} and listed.pos_ == "NOUN" and \
+                        listed._.actor is None and not is_person_noun(listed):
+                    found += [t for t in conjuncts(listed) if t.pos_ == "NOUN"]
+    return found
 
 
 def is_person_noun(token: Token) -> bool:
@@ -400,6 +429,7 @@ class GiftFinder:
         fill_parties(found)
         fill_from_events(found, events + [g for g in found if g.giver and g.recipient],
                          sentences, nearest_before=True)
+        found += uncovered(events, found, dates)
         self.fill_dates(doc, found)
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
@@ -486,15 +516,16 @@ class GiftFinder:
     def read_give(self, verb: Token) -> list[GiftRecord]:
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
         passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "PRON"
-                   or c.dep_ == "dative" and c.pos_ == "PRON"]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and (
+            c.pos_ != "PRON" or c.dep_ == "dative" or c._.actor is not None)]
         with_obj = prep_object(verb, "with")
         recipients: list[ActorRecord] = []
         heads: list[Token] = []
         if passive:
             subject = verb.head if reduced else next(
                 (c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            giver = actor_of(clause_prep_object(verb, "by", "from"))
+            agent = clause_prep_object(verb, "by", "from")
+            giver = actor_of(agent) or (appended_name(verb, agent) if agent is not None else None)
             recipients = self.recipients(clause_prep_object(verb, "to", "for"))
             if subject is not None and (actor_of(subject) is not None or is_person_noun(subject)):
                 recipients = recipients or self.recipients(subject)
@@ -659,7 +690,8 @@ class GiftFinder:
             listed = [c for c in head.children if c.dep_ == "appos" and c._.actor is None]
             if listed:
                 return [i for c in listed for i in conjuncts(c) if i.pos_ not in NOT_NOUNS]
-        return [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
+        items = [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
+        return items + [m for i in items for m in misattached_items(i)]
 
     def add(self, found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
         """Add a gift, or fill in an earlier mention of the same gift. An item of an exchange
@@ -692,6 +724,24 @@ class GiftFinder:
             if gift.date is None:
                 before = [day for start, day in days if start < gift.trigger.i]
                 gift.date = before[-1] if before else published.isoformat()
+
+
+def uncovered(events: list[GiftRecord], found: list[GiftRecord],
+              dates: SentenceDates) -> list[GiftRecord]:
+    """A giving whose things the article never names ("gifts were presented from X to Y",
+    "the precious gift was presented by X") is one gift of its generic item, once per pair
+    of actors, unless a named thing passed between them."""
+    pairs = {(g.giver, g.recipient) for g in found}
+    out = []
+    for event in events:
+        pair = (event.giver, event.recipient)
+        if None in pair or pair in pairs or (
+                event.rule == "gift.exchange" and pair[::-1] in pairs):
+            continue
+        pairs.add(pair)
+        event.date = dates.attached(event.trigger)
+        out.append(event)
+    return out
 
 
 def fill_from_events(gifts: list[GiftRecord], events: list[GiftRecord], sentences: Sentences,
@@ -745,10 +795,15 @@ def fill_parties(gifts: list[GiftRecord]) -> None:
 
 
 def same_item(a: Span, b: Span) -> bool:
-    """Two mentions of one gift: one's head noun is among the other's words, and the later
-    one is not introduced as another thing ("another sedan")."""
+    """Two mentions of one gift: one's head noun is among the other's words or a clipping of
+    the other's ("photo", "photograph"), and the later one is not introduced as another
+    thing ("another sedan")."""
     if any(t.lower_ in LEXICON.new_item_words for t in b.root.lefts):
         return False
+    head_a, head_b = a.root.lemma_.lower(), b.root.lemma_.lower()
+    if min(len(head_a), len(head_b)) >= 4 and (
+            head_a.startswith(head_b) or head_b.startswith(head_a)):
+        return True
     words_a = {t.lemma_.lower() for t in a if not t.is_stop and not t.is_punct}
     words_b = {t.lemma_.lower() for t in b if not t.is_stop and not t.is_punct}
     return a.root.lemma_.lower() in words_b or b.root.lemma_.lower() in words_a and bool(words_a)
