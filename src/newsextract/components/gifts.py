@@ -46,6 +46,7 @@ class GiftLexicon:
     indefinite: frozenset[str]
     new_item_words: frozenset[str]
     not_items: frozenset[str]
+    recipient_on: frozenset[str]
 
     @classmethod
     def load(cls) -> GiftLexicon:
@@ -540,7 +541,9 @@ class GiftFinder:
                 heads = [subject] if subject is not None else []
         else:
             giver = actor_of(subject_of(verb))
-            recipients = self.recipients(clause_prep_object(verb, "to", "for"))
+            recipients = self.recipients(clause_prep_object(verb, "to", "for")) or (
+                self.recipients(prep_object(verb, "on", "upon"))
+                if verb.lemma_.lower() in self.lex.recipient_on else [])
             for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
                 if obj._.actor is not None or is_person_noun(obj) or \
                         obj.lemma_.lower() in LEXICON.collectives:
@@ -666,6 +669,9 @@ class GiftFinder:
             heads = [c for c in noun.children if c.dep_ == "appos"]
         elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             verb = head.head
+            frame = self.readers.get((verb.lemma_.lower(), "VERB"))
+            if frame is not None and frame.reader == "give":
+                return []
             heads = [c for c in verb.children if c.dep_ == "dobj"]
             recipient = recipient or actor_of(subject_of(verb))
         if giver is None and recipient is None:
@@ -678,7 +684,8 @@ class GiftFinder:
         for head in heads:
             for item_head in (self.expand(head) if expand else [head]):
                 span = item_span(item_head)
-                if span is not None and len(span) > 0 and (
+                if span is not None and len(span) > 0 and \
+                        span.root.lemma_.lower() not in self.lex.not_items and (
                         giver or recipient or not need_party):
                     gifts.append(GiftRecord(giver, recipient, span, trigger, rule=rule))
         return gifts
