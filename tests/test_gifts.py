@@ -114,3 +114,19 @@ def test_a_malformed_construction_is_an_error_naming_it(entry, message):
 
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load_constructions({"constructions": [entry]})
+
+
+def test_the_pattern_reader_finds_what_spacys_dependency_matcher_finds(full_nlp):
+    from newsextract.components.gifts import CONSTRUCTIONS, match_from, pattern_with_trigger
+    from spacy.matcher import DependencyMatcher
+
+    texts = [e["text"] for c in CONSTRUCTIONS for e in c.examples]
+    doc = full_nlp(" ".join(texts))
+    for construction in (c for c in CONSTRUCTIONS if c.patterns):
+        for pattern in construction.patterns:
+            full = pattern_with_trigger(pattern, construction)
+            matcher = DependencyMatcher(full_nlp.vocab)
+            matcher.add("p", [full])
+            expected = sorted(ids for _, ids in matcher(doc))
+            found = sorted(ids for token in doc for ids in match_from(token, full))
+            assert found == expected, construction.name

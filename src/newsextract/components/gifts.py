@@ -107,6 +107,8 @@ def load_constructions(data: dict) -> tuple[Construction, ...]:
             ids = [node.get("RIGHT_ID") for node in pattern]
             if not pattern or ids[0] != "trigger":
                 fail("every pattern starts with the node 'trigger'")
+            if any(node.get("REL_OP", ">") not in {">", "<"} for node in pattern[1:]):
+                fail("patterns use only the relations '>' and '<'")
             if not set(ids) & set(ROLES):
                 fail(f"pattern {ids} binds none of the roles {ROLES}")
         for example in entry.get("examples", []):
@@ -294,6 +296,41 @@ def item_span(head: Token) -> Span | None:
     return doc[start:end]
 
 
+def attrs_match(token: Token, attrs: dict) -> bool:
+    """A token against a DependencyMatcher node's RIGHT_ATTRS (DEP, LEMMA, LOWER, POS, TAG;
+    a value or {"IN": [...]}). LEMMA compares lower-cased, as the trigger lemmas do."""
+    for name, wanted in attrs.items():
+        value = {"DEP": token.dep_, "LEMMA": token.lemma_.lower(), "LOWER": token.lower_,
+                 "POS": token.pos_, "TAG": token.tag_, "ORTH": token.text}[name]
+        if isinstance(wanted, dict):
+            if value not in wanted["IN"]:
+                return False
+        elif value != wanted:
+            return False
+    return True
+
+
+def match_from(trigger: Token, pattern: list[dict]) -> list[list[int]]:
+    """Every binding of a DependencyMatcher pattern whose first node is `trigger`, for the
+    relations the constructions use: ">" (a child of the left node) and "<" (its head)."""
+    if not attrs_match(trigger, pattern[0].get("RIGHT_ATTRS", {})):
+        return []
+    bindings: list[dict[str, Token]] = [{pattern[0]["RIGHT_ID"]: trigger}]
+    for node in pattern[1:]:
+        grown = []
+        for bound in bindings:
+            left = bound[node["LEFT_ID"]]
+            if node["REL_OP"] == ">":
+                candidates = list(left.children)
+            else:
+                candidates = [left.head] if left.head is not left else []
+            for token in candidates:
+                if token not in bound.values() and attrs_match(token, node.get("RIGHT_ATTRS", {})):
+                    grown.append({**bound, node["RIGHT_ID"]: token})
+        bindings = grown
+    return [[b[node["RIGHT_ID"]].i for node in pattern] for b in bindings]
+
+
 class SentenceDates:
     """A doc's definite dates grouped by sentence, gathered once per doc (and only once a gift
     needs one), so that dating a gift looks only at the dates of its trigger's sentence."""
@@ -375,15 +412,23 @@ class GiftFinder:
                         self.readers.setdefault((lemma, pos), c)
         self.trigger_lemmas = {lemma for lemma, _ in self.readers}
         self.matcher = DependencyMatcher(vocab)
-        self.pattern_keys: dict[int, Construction] = {}
+        self.pattern_keys: dict[int, tuple[Construction, list[str]]] = {}
+        self.pattern_triggers: dict[tuple[str, str], list[tuple[int, list[dict]]]] = {}
         self.pattern_lemmas: set[str] = set()
         for c in constructions:
             for n, pattern in enumerate(c.patterns):
                 key = f"{c.name}#{n}"
-                self.matcher.add(key, [pattern_with_trigger(pattern, c)])
+                full = pattern_with_trigger(pattern, c)
+                self.matcher.add(key, [full])
                 self.pattern_keys[vocab.strings[key]] = (c, [node["RIGHT_ID"] for node in pattern])
-            if c.patterns:
+                for lemma in c.lemmas:
+                    for pos in c.pos:
+                        self.pattern_triggers.setdefault((lemma, pos), []).append(
+                            (vocab.strings[key], full))
+            if c.patterns and not c.requires_gift_word:
                 self.pattern_lemmas |= c.lemmas
+        self.pattern_lemmas |= lexicon.gift_nouns
+        self.pattern_trigger_lemmas = {lemma for lemma, _ in self.pattern_triggers}
         self.lowered_lemmas: dict[int, str] = {}
         self.breaks_line: dict[int, bool] = {}
 
@@ -409,8 +454,12 @@ class GiftFinder:
             weak = self.is_weak(token)
             licensed = not weak or has_gift_word(token.i) or self.brings_new_thing(token)
             readings.append(Reading(token.i, self.read(token, construction.reader), weak, licensed))
-        if self.pattern_lemmas.intersection(lemmas):
-            readings += self.read_patterns(doc, has_gift_word)
+        anchors = [i for i, lemma in enumerate(lemmas) if lemma in self.pattern_lemmas]
+        if anchors:
+            anchored = {sentences.index_of(i) for i in anchors}
+            starts = [i for i, lemma in enumerate(lemmas) if lemma in self.pattern_trigger_lemmas
+                      and sentences.index_of(i) in anchored]
+            readings += self.read_patterns(doc, starts, has_gift_word)
         readings.sort(key=lambda r: r.position)
 
         found: list[GiftRecord] = []
@@ -435,11 +484,21 @@ class GiftFinder:
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
 
-    def read_patterns(self, doc: Doc, has_gift_word) -> list[Reading]:
+    def matches(self, doc: Doc, starts: list[int]):
+        """The pattern matches, (key, token indices), read from each trigger token outward
+        along the tree (`match_from`), only in sentences that hold an anchor word (a gift
+        noun or a trigger that needs none). spaCy's DependencyMatcher finds the same matches
+        (a test checks it) but first runs every node's token pattern over all the text."""
+        for token in (doc[i] for i in starts):
+            for key, pattern in self.pattern_triggers.get((token.lemma_.lower(), token.pos_), ()):
+                for bound in match_from(token, pattern):
+                    yield key, bound
+
+    def read_patterns(self, doc: Doc, starts: list[int], has_gift_word) -> list[Reading]:
         """The gifts of the pattern constructions: per trigger, the roles of all its matches
         (one pattern may bind the giver, another the recipient), the items of all of them."""
         bound: dict[tuple[str, int], dict[str, list[Token]]] = {}
-        for key, token_ids in self.matcher(doc):
+        for key, token_ids in self.matches(doc, starts):
             construction, names = self.pattern_keys[key]
             nodes = {name: doc[i] for name, i in zip(names, token_ids)}
             if construction.requires_gift_word and not has_gift_word(nodes["trigger"].i):
