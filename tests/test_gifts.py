@@ -42,6 +42,12 @@ CASES = [
     ("earlier gift dated by its own time expression",
      INTRO + "Last March Mr Otieno gave Ms Dubois a coffee set.",
      [("Amos Otieno", "Claire Dubois", "coffee set", "2023-03")]),
+    ("a clause of the same time dates the gift",
+     INTRO + "Mr Otieno gave Ms Dubois a drum when they met in March 2021.",
+     [("Amos Otieno", "Claire Dubois", "drum", "2021-03")]),
+    ("a vague time expression attached to the gift is its date",
+     INTRO + "Kenya has given elephants to Canada in recent years.",
+     [("Kenya", "Canada", "elephants", "PAST_REF")]),
     ("bought, sold and supplied things are not gifts",
      INTRO + "Mr Otieno bought a car from Ms Dubois. Kenya sold wheat to Canada and "
              "supplied Canada with tea.",

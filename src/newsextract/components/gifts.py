@@ -30,7 +30,7 @@ OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
 ITEM_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod",
                   "punct", "cc", "conj", "advmod"}
-VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+TEMPORAL_MARKERS = {"when", "while", "as"}
 NOT_NOUNS = {"PRON", "VERB", "AUX", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
@@ -331,6 +331,12 @@ def match_from(trigger: Token, pattern: list[dict]) -> list[list[int]]:
     return [[b[node["RIGHT_ID"]].i for node in pattern] for b in bindings]
 
 
+def same_time_clause(verb: Token) -> bool:
+    """"when they met", "while he visited": a clause that dates the clause it modifies."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
+
+
 class SentenceDates:
     """A doc's definite dates grouped by sentence, gathered once per doc (and only once a gift
     needs one), so that dating a gift looks only at the dates of its trigger's sentence."""
@@ -345,19 +351,21 @@ class SentenceDates:
         found: dict[int, list[tuple[Token, str]]] = {}
         for timex in self.doc._.timexes or []:
             value = timex._.timex_value
-            if value and value not in VAGUE_DATES and timex._.timex_type in {"DATE", "TIME"}:
+            if value and timex._.timex_type in {"DATE", "TIME"}:
                 found.setdefault(self.sentence_of(timex.start), []).append((timex.root, value))
         return found
 
     def attached(self, trigger: Token) -> str | None:
         """The value of a date expression that modifies the trigger's clause directly
-        ("On Wednesday gave", "gave ... in February")."""
+        ("On Wednesday gave", "gave ... in February", "in recent years", "gave ... when they
+        met in July 2018": a clause of the same time counts as the trigger's own)."""
         for root, value in self.by_sentence.get(self.sentence_of(trigger.i), []):
             head = root
             for _ in range(8):
                 if head == trigger:
                     return value[:10]
-                if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != root):
+                if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != root
+                                         and not same_time_clause(head)):
                     break
                 head = head.head
         return None
