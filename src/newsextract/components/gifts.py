@@ -31,6 +31,7 @@ DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
 ITEM_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod",
                   "punct", "cc", "conj", "advmod"}
 TEMPORAL_MARKERS = {"when", "while", "as"}
+THING_PRONOUNS = {"it"}
 NOT_NOUNS = {"PRON", "VERB", "AUX", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
@@ -239,6 +240,13 @@ def conjuncts(token: Token, appositions: bool = False) -> list[Token]:
     return out
 
 
+def separate_phrase(modifier: Token) -> bool:
+    """"gifted the leader a medal, address ...": a noun the parser hangs before the item as
+    a modifier but that has its own determiner is a noun phrase of its own."""
+    return modifier.dep_ in {"nmod", "compound"} and modifier.pos_ == "NOUN" and any(
+        c.dep_ == "det" for c in modifier.children)
+
+
 def named_thing(obj: Token) -> Token | None:
     """"a bronze statuette Leslie Allen": a thing named after a person, parsed as the name
     with the common noun as its compound; the common noun heads the item."""
@@ -278,7 +286,8 @@ def item_span(head: Token) -> Span | None:
         return None
     start = head.i
     for t in reversed(list(head.lefts)):
-        if t.dep_ not in ITEM_MODIFIERS or t.tag_ == "PRP$" or t._.actor is not None:
+        if t.dep_ not in ITEM_MODIFIERS or t.tag_ == "PRP$" or t._.actor is not None or \
+                separate_phrase(t):
             break
         start = t.left_edge.i
         if any(x._.actor is not None for x in t.subtree) and t.dep_ == "compound":
@@ -585,7 +594,8 @@ class GiftFinder:
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
         passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and (
-            c.pos_ != "PRON" or c.dep_ == "dative" or c._.actor is not None)]
+            c.pos_ != "PRON" or c.dep_ == "dative" or c._.actor is not None
+            or c.lower_ in THING_PRONOUNS and c.dep_ == "dobj")]
         with_obj = prep_object(verb, "with")
         recipients: list[ActorRecord] = []
         heads: list[Token] = []
@@ -611,6 +621,7 @@ class GiftFinder:
             recipients = self.recipients(clause_prep_object(verb, "to", "for")) or (
                 self.recipients(prep_object(verb, "on", "upon"))
                 if verb.lemma_.lower() in self.lex.recipient_on else [])
+            objects = [m for o in objects for m in (*(t for t in o.lefts if separate_phrase(t)), o)]
             for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
                 if obj._.actor is not None or is_person_noun(obj) or \
                         obj.lemma_.lower() in LEXICON.collectives:
@@ -620,7 +631,8 @@ class GiftFinder:
                     elif not recipients and actor_of(obj) is not None:
                         recipients = [actor_of(obj)]
                     with_obj = with_obj or prep_object(obj, "with")
-                elif obj.pos_ not in NOT_NOUNS and obj.dep_ != "dative":
+                elif obj.pos_ not in NOT_NOUNS and obj.dep_ != "dative" or \
+                        obj.lower_ in THING_PRONOUNS and obj.dep_ == "dobj":
                     heads.append(obj)
             if not recipients and heads and actor_in_modifiers(heads[0]):
                 recipients = [actor_in_modifiers(heads[0])]
@@ -750,7 +762,8 @@ class GiftFinder:
         gifts = []
         for head in heads:
             for item_head in (self.expand(head) if expand else [head]):
-                span = item_span(item_head)
+                span = item_span(item_head) if item_head.lower_ not in THING_PRONOUNS else \
+                    head.doc[item_head.i:item_head.i + 1]
                 if span is not None and len(span) > 0 and \
                         span.root.lemma_.lower() not in self.lex.not_items and (
                         giver or recipient or not need_party):
@@ -764,12 +777,19 @@ class GiftFinder:
             listed = [c for c in head.children if c.dep_ == "appos" and c._.actor is None]
             if listed:
                 return [i for c in listed for i in conjuncts(c) if i.pos_ not in NOT_NOUNS]
+        if head.lower_ in THING_PRONOUNS:
+            return [head]
         items = [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
         return items + [m for i in items for m in misattached_items(i)]
 
     def add(self, found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
         """Add a gift, or fill in an earlier mention of the same gift. An item of an exchange
-        later given a direction keeps only that direction."""
+        later given a direction keeps only that direction. "presented it to Y" passes on the
+        thing of the latest gift."""
+        if gift.item.root.lower_ in THING_PRONOUNS:
+            if not found:
+                return
+            gift.item = found[-1].item
         for earlier in found:
             if same_item(earlier.item, gift.item) and compatible(earlier, gift):
                 earlier.giver = earlier.giver or gift.giver
