@@ -188,12 +188,15 @@ def prep_object(token: Token, *preps: str) -> Token | None:
 
 def clause_prep_object(verb: Token, *preps: str) -> Token | None:
     """A preposition's object in the verb's clause, also where the parser hung it on the
-    direct object ("gave elephants [to China]", "was given a saddle [by X]")."""
+    direct object ("gave elephants [to China]", "was given a saddle [by X]", "was presented
+    with a medal [by X]")."""
     found = prep_object(verb, *preps)
     if found is not None:
         return found
-    for obj in verb.children:
-        if obj.dep_ == "dobj" and obj._.actor is None and prep_object(obj, *preps) is not None:
+    with_obj = prep_object(verb, "with")
+    for obj in [*verb.children, *([with_obj] if with_obj is not None else [])]:
+        if obj.dep_ in {"dobj", "pobj"} and obj._.actor is None and \
+                prep_object(obj, *preps) is not None:
             return prep_object(obj, *preps)
     as_noun = prep_object(verb, "as")
     return prep_object(as_noun, *preps) if as_noun is not None else None
