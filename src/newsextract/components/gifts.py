@@ -61,7 +61,7 @@ LEXICON = GiftLexicon.load()
 
 ROLES = ("giver", "recipient", "item")
 READER_RULES = {"give": {"gift.give_active", "gift.give_passive", "gift.reduced_passive"},
-                "receive": {"gift.receive"}, "exchange": {"gift.exchange"},
+                "receive": {"gift.receive", "gift.reduced_receive"}, "exchange": {"gift.exchange"},
                 "gift_noun": {"gift.gift_noun"}}
 CONSTRUCTION_KEYS = {"name", "about", "reader", "voice", "trigger", "patterns",
                      "requires_gift_word", "examples"}
@@ -661,6 +661,8 @@ class GiftFinder:
     def read_receive(self, verb: Token) -> list[GiftRecord]:
         """Y received Z from X; one list with several givers ("a brooch from A and a bracelet
         and an album from B"): each item takes the giver of the first "from" after it."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return self.read_reduced_receive(verb)
         recipient = actor_of(subject_of(verb))
         if recipient is None and verb.dep_ == "relcl":
             recipient = actor_of(next((c for c in verb.children if c.dep_ == "nsubj"), None))
@@ -688,6 +690,17 @@ class GiftFinder:
             giver = next((a for i, a in froms if i > item.i), froms[-1][1] if froms else None)
             gifts += self.make(giver, recipient, [item], verb, "gift.receive", expand=False)
         return gifts
+
+    def read_reduced_receive(self, verb: Token) -> list[GiftRecord]:
+        """"the watch received by Y from X", "Y kept a necklace received from X": the item
+        is the participle's head; the recipient its agent, else the subject of the clause
+        the item is the object of."""
+        item = verb.head
+        recipient = actor_of(prep_object(verb, "by"))
+        if recipient is None and item.dep_ == "dobj":
+            recipient = actor_of(subject_of(item.head))
+        giver = actor_of(prep_object(verb, "from"))
+        return self.make(giver, recipient, [item], verb, "gift.reduced_receive", expand=False)
 
     def read_exchange(self, verb: Token) -> list[GiftRecord]:
         subj = subject_of(verb)
