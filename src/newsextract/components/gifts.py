@@ -61,8 +61,7 @@ LEXICON = GiftLexicon.load()
 
 ROLES = ("giver", "recipient", "item")
 READER_RULES = {"give": {"gift.give_active", "gift.give_passive", "gift.reduced_passive"},
-                "receive": {"gift.receive", "gift.reduced_receive"}, "exchange": {"gift.exchange"},
-                "gift_noun": {"gift.gift_noun"}}
+                "receive": {"gift.receive", "gift.reduced_receive"}, "exchange": {"gift.exchange"}}
 CONSTRUCTION_KEYS = {"name", "about", "reader", "voice", "trigger", "patterns",
                      "requires_gift_word", "examples"}
 
@@ -589,9 +588,7 @@ class GiftFinder:
             return self.read_give(token)
         if reader == "receive":
             return self.read_receive(token)
-        if reader == "exchange":
-            return self.read_exchange(token)
-        return self.read_gift_noun(token)
+        return self.read_exchange(token)
 
     def read_give(self, verb: Token) -> list[GiftRecord]:
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -728,50 +725,6 @@ class GiftFinder:
         if prep.dep_ == "prep" and prep.lower_ == "among":
             return [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return []
-
-    def read_gift_noun(self, noun: Token) -> list[GiftRecord]:
-        """"Z was a gift from X to Y", "X's gift to Y was Z", "accept Z as a gift from X",
-        "a gift of Z to Y", "the gifting of Z to Y by X"."""
-        giver = actor_of(prep_object(noun, "from", "by")) or actor_of(
-            next((c for c in noun.children if c.dep_ == "poss"), None))
-        recipient = actor_of(prep_object(noun, "to", "for"))
-        head = noun.head
-        heads: list[Token] = []
-        of = prep_object(noun, "of")
-        if of is not None and actor_of(of) is None and not is_person_noun(of) and \
-                of.lemma_.lower() not in self.lex.not_items:
-            heads = [of]
-            recipient = recipient or actor_of(prep_object(of, "to", "for"))
-        elif of is not None and actor_of(of) is not None:
-            giver = giver or actor_of(of)
-        if heads:
-            pass
-        elif noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
-            heads = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        elif noun.dep_ == "nsubj" and head.lemma_ == "be":
-            received = next((c for c in noun.children if c.dep_ == "relcl"
-                             and self.readers.get((c.lemma_.lower(), "VERB")) is not None
-                             and self.readers[(c.lemma_.lower(), "VERB")].reader == "receive"),
-                            None)
-            if received is not None:
-                recipient = recipient or actor_of(subject_of(received))
-            if recipient is not None:
-                heads = [c for c in head.children if c.dep_ in {"attr", "acomp"}]
-                giver = giver or next((actor_of(g) for h in heads for t in h.subtree
-                                       if t.dep_ == "prep" and t.lower_ == "from"
-                                       for g in t.children if g.dep_ == "pobj"), None)
-        elif any(c.dep_ == "appos" for c in noun.children):
-            heads = [c for c in noun.children if c.dep_ == "appos"]
-        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
-            verb = head.head
-            frame = self.readers.get((verb.lemma_.lower(), "VERB"))
-            if frame is not None and frame.reader == "give":
-                return []
-            heads = [c for c in verb.children if c.dep_ == "dobj"]
-            recipient = recipient or actor_of(subject_of(verb))
-        if giver is None and recipient is None:
-            return []
-        return self.make(giver, recipient, heads, noun, "gift.gift_noun")
 
     def make(self, giver, recipient, heads, trigger, rule: str, need_party: bool = True,
              expand: bool = True) -> list[GiftRecord]:
