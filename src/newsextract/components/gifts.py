@@ -471,8 +471,16 @@ class GiftFinder:
             if construction is None:
                 continue
             weak = self.is_weak(token)
-            licensed = not weak or has_gift_word(token.i) or self.brings_new_thing(token)
-            readings.append(Reading(token.i, self.read(token, construction.reader), weak, licensed))
+            gifts = self.read(token, construction.reader)
+            if weak and not has_gift_word(token.i):
+                # "brought his host a dish" names its recipient; "brought a clock to school"
+                # is no gift, and a recipient borrowed from the context would make it one
+                licensed = self.brings_new_thing(token)
+                if licensed:
+                    gifts = [g for g in gifts if g.recipient is not None]
+            else:
+                licensed = True
+            readings.append(Reading(token.i, gifts, weak, licensed))
         anchors = [i for i, lemma in enumerate(lemmas) if lemma in self.pattern_lemmas]
         if anchors:
             anchored = {sentences.index_of(i) for i in anchors}
