@@ -60,6 +60,9 @@ class GiftLexicon:
 LEXICON = GiftLexicon.load()
 
 ROLES = ("giver", "recipient", "item")
+TOKEN_ATTRS = {"DEP": lambda t: t.dep_, "LEMMA": lambda t: t.lemma_.lower(),
+               "LOWER": lambda t: t.lower_, "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_,
+               "ORTH": lambda t: t.text}
 READER_RULES = {"give": {"gift.give_active", "gift.give_passive", "gift.reduced_passive"},
                 "receive": {"gift.receive", "gift.reduced_receive"}, "exchange": {"gift.exchange"}}
 CONSTRUCTION_KEYS = {"name", "about", "reader", "voice", "trigger", "patterns",
@@ -107,6 +110,8 @@ def load_constructions(data: dict) -> tuple[Construction, ...]:
             ids = [node.get("RIGHT_ID") for node in pattern]
             if not pattern or ids[0] != "trigger":
                 fail("every pattern starts with the node 'trigger'")
+            if any(set(node.get("RIGHT_ATTRS", {})) - set(TOKEN_ATTRS) for node in pattern):
+                fail(f"pattern attributes are among {sorted(TOKEN_ATTRS)}")
             if any(node.get("REL_OP", ">") not in {">", "<"} for node in pattern[1:]):
                 fail("patterns use only the relations '>' and '<'")
             if not set(ids) & set(ROLES):
@@ -311,8 +316,7 @@ def attrs_match(token: Token, attrs: dict) -> bool:
     """A token against a DependencyMatcher node's RIGHT_ATTRS (DEP, LEMMA, LOWER, POS, TAG;
     a value or {"IN": [...]}). LEMMA compares lower-cased, as the trigger lemmas do."""
     for name, wanted in attrs.items():
-        value = {"DEP": token.dep_, "LEMMA": token.lemma_.lower(), "LOWER": token.lower_,
-                 "POS": token.pos_, "TAG": token.tag_, "ORTH": token.text}[name]
+        value = TOKEN_ATTRS[name](token)
         if isinstance(wanted, dict):
             if value not in wanted["IN"]:
                 return False
