@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import accumulate
 
@@ -823,8 +823,9 @@ def fill_from_events(gifts: list[GiftRecord], events: list[GiftRecord], sentence
                      nearest_before: bool = False) -> None:
     """Roles a gift's own clause leaves open, from a giving event the context established
     ("X showered Y with gifts. Other gifts included ..."): first one in the same sentence;
-    with `nearest_before`, the nearest event before it in the article."""
-    for gift in gifts:
+    with `nearest_before`, the nearest event before it in the article. A thing listed
+    after an exchange ("exchanged gifts, including a vase") went both ways."""
+    for gift in list(gifts):
         if gift.giver is not None and gift.recipient is not None:
             continue
         here = sentences.index_of(gift.trigger.i)
@@ -836,6 +837,8 @@ def fill_from_events(gifts: list[GiftRecord], events: list[GiftRecord], sentence
         for event in candidates:
             if gift.giver is None and gift.recipient is None:
                 gift.giver, gift.recipient = event.giver, event.recipient
+                if event.rule == "gift.exchange" and None not in (event.giver, event.recipient):
+                    gifts.append(replace(gift, giver=event.recipient, recipient=event.giver))
             elif gift.recipient is None and gift.giver is not None:
                 if event.giver is gift.giver and event.recipient is not None:
                     gift.recipient = event.recipient
