@@ -510,7 +510,7 @@ class GiftFinder:
         fill_parties(found)
         fill_from_events(found, events + [g for g in found if g.giver and g.recipient],
                          sentences, nearest_before=True)
-        found += uncovered(events, found, dates)
+        found += uncovered(events, found, dates, sentences)
         self.fill_dates(doc, found)
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
@@ -801,17 +801,21 @@ class GiftFinder:
                 gift.date = before[-1] if before else published.isoformat()
 
 
-def uncovered(events: list[GiftRecord], found: list[GiftRecord],
-              dates: SentenceDates) -> list[GiftRecord]:
+def uncovered(events: list[GiftRecord], found: list[GiftRecord], dates: SentenceDates,
+              sentences: Sentences) -> list[GiftRecord]:
     """A giving whose things the article never names ("gifts were presented from X to Y",
     "the precious gift was presented by X") is one gift of its generic item, once per pair
-    of actors, unless a named thing passed between them."""
+    of actors, unless a named thing passed between them. A further giving ("gifts were
+    also presented") whose sentence names no thing is one even so."""
     pairs = {(g.giver, g.recipient) for g in found}
+    named_in = {sentences.index_of(g.trigger.i) for g in found}
     out = []
     for event in events:
         pair = (event.giver, event.recipient)
-        if None in pair or pair in pairs or (
-                event.rule == "gift.exchange" and pair[::-1] in pairs):
+        further = any(c.lower_ == "also" for c in event.trigger.head.children) and \
+            sentences.index_of(event.trigger.i) not in named_in
+        if None in pair or not further and (pair in pairs or (
+                event.rule == "gift.exchange" and pair[::-1] in pairs)):
             continue
         pairs.add(pair)
         event.date = dates.attached(event.trigger)
