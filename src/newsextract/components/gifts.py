@@ -247,6 +247,17 @@ def conjuncts(token: Token, appositions: bool = False) -> list[Token]:
     return out
 
 
+def relative_head(clause: Token) -> Token:
+    """The noun a relative clause describes: "a watch worth $5,000 that she received" is
+    about the watch, though the parser hangs the clause on the amount."""
+    head = clause.head
+    for _ in range(3):
+        if head.pos_ not in {"NUM", "SYM", "ADJ"} and head.ent_type_ != "MONEY":
+            break
+        head = head.head
+    return head
+
+
 def separate_phrase(modifier: Token) -> bool:
     """"gifted the leader a medal, address ...": a noun the parser hangs before the item as
     a modifier but that has its own determiner is a noun phrase of its own."""
@@ -622,7 +633,7 @@ class GiftFinder:
                 heads = [o for o in objects if actor_of(o) is None] + (
                     [with_obj] if with_obj is not None else [])
                 if not heads and verb.dep_ == "relcl":
-                    heads = [verb.head]
+                    heads = [relative_head(verb)]
             else:
                 recipients = recipients or [a for a in (actor_of(o) for o in objects) if a]
                 if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "relcl":
@@ -652,7 +663,7 @@ class GiftFinder:
                 heads.insert(0, with_obj)
             heads += self.linked_items(verb)
             if not heads and verb.dep_ == "relcl" and actor_of(verb.head) is None:
-                heads = [verb.head]
+                heads = [relative_head(verb)]
         rule = "gift.reduced_passive" if reduced else (
             "gift.give_passive" if passive else "gift.give_active")
         return [g for recipient in (recipients or [None])
@@ -677,7 +688,7 @@ class GiftFinder:
             recipient = actor_of(next((c for c in verb.children if c.dep_ == "nsubj"), None))
         heads = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
         if not heads and verb.dep_ == "relcl" and actor_of(verb.head) is None:
-            heads = [verb.head]
+            heads = [relative_head(verb)]
         items = [i for h in heads for i in self.expand(h)]
         items += [i for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"
                   for i in self.expand(c)]
