@@ -436,6 +436,10 @@ class Reading:
 
 
 class GiftFinder:
+    """Reads every construction of the data file. The patterns are also added to a spaCy
+    DependencyMatcher, which checks their format when the component is built; matching
+    itself runs from the triggers (`matches`)."""
+
     def __init__(self, lexicon: GiftLexicon, constructions: tuple[Construction, ...], vocab):
         self.lex = lexicon
         self.readers: dict[tuple[str, str], Construction] = {}
