@@ -114,6 +114,15 @@ def test_a_pattern_construction_names_itself_as_the_rule(full_nlp):
      "gift.z: every pattern starts with the node 'trigger'"),
     ({"name": "gift.w", "trigger": {"lemma": ["give"]}, "patterns": []},
      "gift.w: 'trigger' must hold 'lemma' and 'pos' lists"),
+    ({"name": "gift.v", "trigger": {"lemma": ["give"], "pos": ["VERB"]},
+      "patterns": [[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {}},
+                    {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "item",
+                     "RIGHT_ATTR": {"DEP": "dobj"}}]]},
+     "gift.v: pattern node 'item': unknown keys ['RIGHT_ATTR']"),
+    ({"name": "gift.u", "trigger": {"lemma": ["give"], "pos": ["VERB"]},
+      "patterns": [[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {}},
+                    {"LEFT_ID": "trigger", "REL_OP": ">>", "RIGHT_ID": "item"}]]},
+     "gift.u: patterns use only the relations '>' and '<'"),
 ])
 def test_a_malformed_construction_is_an_error_naming_it(entry, message):
     from newsextract.components.gifts import load_constructions

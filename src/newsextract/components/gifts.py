@@ -110,6 +110,11 @@ def load_constructions(data: dict) -> tuple[Construction, ...]:
             ids = [node.get("RIGHT_ID") for node in pattern]
             if not pattern or ids[0] != "trigger":
                 fail("every pattern starts with the node 'trigger'")
+            for node in pattern:
+                wrong = set(node) - {"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"}
+                if wrong or node is not pattern[0] and not {"LEFT_ID", "REL_OP"} <= set(node):
+                    fail(f"pattern node {node.get('RIGHT_ID')!r}: unknown keys {sorted(wrong)} "
+                         "or no LEFT_ID/REL_OP")
             if any(set(node.get("RIGHT_ATTRS", {})) - set(TOKEN_ATTRS) for node in pattern):
                 fail(f"pattern attributes are among {sorted(TOKEN_ATTRS)}")
             if any(node.get("REL_OP", ">") not in {">", "<"} for node in pattern[1:]):
