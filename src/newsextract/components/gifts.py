@@ -1,22 +1,25 @@
 """Gifts: giver, recipient, item and date from general gift constructions.
 
-Read off the dependency parse around a trigger from `data/gift_lexicon.json`:
-X gave Y Z / gave Z to Y / presented Y with Z; Z was given to Y by X; Y received Z from X;
-X and Y exchanged Z (one gift each way); Z was a gift from X to Y; X's gift to Y was Z;
-Z were among the gifts exchanged by X and Y. Lists of items make one gift each. Givers and
-recipients are the actors of `token._.actor` (names, role descriptions, pronouns). A later
-mention of an already-listed gift fills in what the first one lacked instead of adding one.
+The constructions are named entries of `data/gift_constructions.json` (the name is each
+gift's `rule`): either a general reader of a verb or noun frame (X gave Y Z / gave Z to Y /
+presented Y with Z; Z was given to Y by X; Y received Z from X; X and Y exchanged Z; Z was
+a gift from X to Y), or DependencyMatcher patterns whose node names are the roles. The code
+here does the general work: a role token to its actor (`token._.actor`), item lists through
+conjuncts, item spans, dates, re-mentions, and roles left open taken from the giving event
+that the context established ("X showered Y with gifts. Other gifts included ..."). Word
+classes (weak verbs, gift nouns) are in `data/gift_lexicon.json`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import accumulate
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, GiftRecord, register_extensions
@@ -27,16 +30,14 @@ OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 DROP_LEFT = {"det", "predet", "punct", "cc", "preconj"}
 ITEM_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "case", "quantmod", "npadvmod",
                   "punct", "cc", "conj", "advmod"}
-VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+TEMPORAL_MARKERS = {"when", "while", "as"}
+THING_PRONOUNS = {"it"}
 NOT_NOUNS = {"PRON", "VERB", "AUX", "DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp"}
 
 
 @dataclass(frozen=True)
 class GiftLexicon:
-    give: frozenset[str]
-    receive: frozenset[str]
-    exchange: frozenset[str]
     weak_give: frozenset[str]
     weak_receive: frozenset[str]
     gift_nouns: frozenset[str]
@@ -45,6 +46,8 @@ class GiftLexicon:
     collectives: frozenset[str]
     indefinite: frozenset[str]
     new_item_words: frozenset[str]
+    not_items: frozenset[str]
+    recipient_on: frozenset[str]
 
     @classmethod
     def load(cls) -> GiftLexicon:
@@ -55,6 +58,93 @@ class GiftLexicon:
 
 
 LEXICON = GiftLexicon.load()
+
+ROLES = ("giver", "recipient", "item")
+TOKEN_ATTRS = {"DEP": lambda t: t.dep_, "LEMMA": lambda t: t.lemma_.lower(),
+               "LOWER": lambda t: t.lower_, "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_,
+               "ORTH": lambda t: t.text}
+READER_RULES = {"give": {"gift.give_active", "gift.give_passive", "gift.reduced_passive"},
+                "receive": {"gift.receive", "gift.reduced_receive"}, "exchange": {"gift.exchange"}}
+CONSTRUCTION_KEYS = {"name", "about", "reader", "voice", "trigger", "patterns",
+                     "requires_gift_word", "examples"}
+
+
+@dataclass(frozen=True)
+class Construction:
+    """One gift construction of `data/gift_constructions.json`."""
+
+    name: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    reader: str | None = None
+    patterns: tuple = ()
+    requires_gift_word: bool = False
+    examples: tuple = ()
+
+
+def load_constructions(data: dict) -> tuple[Construction, ...]:
+    """The constructions of a data file, checked: a wrong key or shape is an error that
+    names the entry, never a silently ignored pattern."""
+    out = []
+    for n, entry in enumerate(data["constructions"]):
+        name = entry.get("name", f"#{n}")
+
+        def fail(message: str):
+            raise ValueError(f"gift construction {name}: {message}")
+
+        unknown = set(entry) - CONSTRUCTION_KEYS
+        if unknown:
+            fail(f"unknown keys {sorted(unknown)}")
+        if not str(name).startswith("gift."):
+            fail("the name must start with 'gift.'")
+        if ("reader" in entry) == ("patterns" in entry):
+            fail("needs exactly one of 'reader' and 'patterns'")
+        if "reader" in entry and entry["reader"] not in READER_RULES:
+            fail(f"unknown reader {entry['reader']!r}; known: {sorted(READER_RULES)}")
+        if "reader" in entry and name not in READER_RULES[entry["reader"]]:
+            fail(f"reader {entry['reader']!r} writes only {sorted(READER_RULES[entry['reader']])}")
+        trigger = entry.get("trigger")
+        if not isinstance(trigger, dict) or set(trigger) != {"lemma", "pos"}:
+            fail("'trigger' must hold 'lemma' and 'pos' lists")
+        for pattern in entry.get("patterns", []):
+            ids = [node.get("RIGHT_ID") for node in pattern]
+            if not pattern or ids[0] != "trigger":
+                fail("every pattern starts with the node 'trigger'")
+            for node in pattern:
+                wrong = set(node) - {"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"}
+                if wrong or node is not pattern[0] and not {"LEFT_ID", "REL_OP"} <= set(node):
+                    fail(f"pattern node {node.get('RIGHT_ID')!r}: unknown keys {sorted(wrong)} "
+                         "or no LEFT_ID/REL_OP")
+            if any(set(node.get("RIGHT_ATTRS", {})) - set(TOKEN_ATTRS) for node in pattern):
+                fail(f"pattern attributes are among {sorted(TOKEN_ATTRS)}")
+            if any(node.get("REL_OP", ">") not in {">", "<"} for node in pattern[1:]):
+                fail("patterns use only the relations '>' and '<'")
+            if not set(ids) & set(ROLES):
+                fail(f"pattern {ids} binds none of the roles {ROLES}")
+        for example in entry.get("examples", []):
+            if set(example) != {"text", "gifts"} or any(len(g) != 3 for g in example["gifts"]):
+                fail("an example holds 'text' and 'gifts' of [giver, recipient, item]")
+        out.append(Construction(
+            name=name, lemmas=frozenset(trigger["lemma"]), pos=frozenset(trigger["pos"]),
+            reader=entry.get("reader"), patterns=tuple(entry.get("patterns", ())),
+            requires_gift_word=bool(entry.get("requires_gift_word", False)),
+            examples=tuple(entry.get("examples", ()))))
+    if len({c.name for c in out}) != len(out):
+        raise ValueError("gift constructions: two entries share a name")
+    return tuple(out)
+
+
+CONSTRUCTIONS = load_constructions(load_data("gift_constructions.json"))
+
+
+def pattern_with_trigger(pattern: list[dict], construction: Construction) -> list[dict]:
+    """A pattern whose trigger node also requires the construction's lemmas and POS."""
+    first = dict(pattern[0])
+    attrs = dict(first.get("RIGHT_ATTRS", {}))
+    attrs["LEMMA"] = {"IN": sorted(construction.lemmas)}
+    attrs["POS"] = {"IN": sorted(construction.pos)}
+    first["RIGHT_ATTRS"] = attrs
+    return [first, *pattern[1:]]
 
 
 def actor_of(token: Token | None) -> ActorRecord | None:
@@ -105,6 +195,33 @@ def prep_object(token: Token, *preps: str) -> Token | None:
     return None
 
 
+def clause_prep_object(verb: Token, *preps: str) -> Token | None:
+    """A preposition's object in the verb's clause, also where the parser hung it on the
+    direct object ("gave elephants [to China]", "was given a saddle [by X]", "was presented
+    with a medal [by X]")."""
+    found = prep_object(verb, *preps)
+    if found is not None:
+        return found
+    with_obj = prep_object(verb, "with")
+    for obj in [*verb.children, *([with_obj] if with_obj is not None else [])]:
+        if obj.dep_ in {"dobj", "pobj"} and obj._.actor is None and \
+                prep_object(obj, *preps) is not None:
+            return prep_object(obj, *preps)
+    as_noun = prep_object(verb, "as")
+    return prep_object(as_noun, *preps) if as_noun is not None else None
+
+
+def appended_name(verb: Token, described: Token) -> ActorRecord | None:
+    """"by one of the richest men, Sheikh X, after ...": a person's name set off by commas
+    after a description, which the parser hangs on the verb instead of the description."""
+    for child in verb.children:
+        if child.i > described.i and child.dep_ in {"npadvmod", "appos", "dep"} and \
+                child._.actor is not None and child._.actor.kind == "person" and \
+                child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            return child._.actor
+    return None
+
+
 def introduces_new_thing(noun: Token) -> bool:
     """"a dish", "two books", "silk scarves": an indefinite or bare plural noun phrase."""
     if noun.pos_ == "PRON" or noun._.actor is not None:
@@ -135,6 +252,50 @@ def conjuncts(token: Token, appositions: bool = False) -> list[Token]:
     return out
 
 
+def relative_head(clause: Token) -> Token:
+    """The noun a relative clause describes: "a watch worth $5,000 that she received" is
+    about the watch, though the parser hangs the clause on the amount."""
+    head = clause.head
+    for _ in range(3):
+        if head.pos_ not in {"NUM", "SYM", "ADJ"} and head.ent_type_ != "MONEY":
+            break
+        head = head.head
+    return head
+
+
+def separate_phrase(modifier: Token) -> bool:
+    """"gifted the leader a medal, address ...": a noun the parser hangs before the item as
+    a modifier but that has its own determiner is a noun phrase of its own."""
+    return modifier.dep_ in {"nmod", "compound"} and modifier.pos_ == "NOUN" and any(
+        c.dep_ == "det" for c in modifier.children)
+
+
+def named_thing(obj: Token) -> Token | None:
+    """"a bronze statuette Leslie Allen": a thing named after a person, parsed as the name
+    with the common noun as its compound; the common noun heads the item."""
+    nouns = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+             and c._.actor is None and not is_person_noun(c)]
+    return nouns[-1] if nouns else None
+
+
+def misattached_items(item: Token) -> list[Token]:
+    """"a model of the USS Canberra, a photo album and a bowl", "coffee beans from Okinawa
+    and toys": the parser hangs the rest of a list on the proper name inside the item's
+    prepositional phrase; a common noun listed with a proper name continues the item list."""
+    found = []
+    for prep in item.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                continue
+            for listed in pobj.children:
+                if listed.dep_ in {"conj", "appos"} and listed.pos_ == "NOUN" and \
+                        listed._.actor is None and not is_person_noun(listed):
+                    found += [t for t in conjuncts(listed) if t.pos_ == "NOUN"]
+    return found
+
+
 def is_person_noun(token: Token) -> bool:
     """"the prime minister", "his wife": people, never items, even when unresolved."""
     r = roles()
@@ -148,7 +309,8 @@ def item_span(head: Token) -> Span | None:
         return None
     start = head.i
     for t in reversed(list(head.lefts)):
-        if t.dep_ not in ITEM_MODIFIERS or t.tag_ == "PRP$" or t._.actor is not None:
+        if t.dep_ not in ITEM_MODIFIERS or t.tag_ == "PRP$" or t._.actor is not None or \
+                separate_phrase(t):
             break
         start = t.left_edge.i
         if any(x._.actor is not None for x in t.subtree) and t.dep_ == "compound":
@@ -166,6 +328,46 @@ def item_span(head: Token) -> Span | None:
     return doc[start:end]
 
 
+def attrs_match(token: Token, attrs: dict) -> bool:
+    """A token against a DependencyMatcher node's RIGHT_ATTRS (DEP, LEMMA, LOWER, POS, TAG;
+    a value or {"IN": [...]}). LEMMA compares lower-cased, as the trigger lemmas do."""
+    for name, wanted in attrs.items():
+        value = TOKEN_ATTRS[name](token)
+        if isinstance(wanted, dict):
+            if value not in wanted["IN"]:
+                return False
+        elif value != wanted:
+            return False
+    return True
+
+
+def match_from(trigger: Token, pattern: list[dict]) -> list[list[int]]:
+    """Every binding of a DependencyMatcher pattern whose first node is `trigger`, for the
+    relations the constructions use: ">" (a child of the left node) and "<" (its head)."""
+    if not attrs_match(trigger, pattern[0].get("RIGHT_ATTRS", {})):
+        return []
+    bindings: list[dict[str, Token]] = [{pattern[0]["RIGHT_ID"]: trigger}]
+    for node in pattern[1:]:
+        grown = []
+        for bound in bindings:
+            left = bound[node["LEFT_ID"]]
+            if node["REL_OP"] == ">":
+                candidates = list(left.children)
+            else:
+                candidates = [left.head] if left.head is not left else []
+            for token in candidates:
+                if token not in bound.values() and attrs_match(token, node.get("RIGHT_ATTRS", {})):
+                    grown.append({**bound, node["RIGHT_ID"]: token})
+        bindings = grown
+    return [[b[node["RIGHT_ID"]].i for node in pattern] for b in bindings]
+
+
+def same_time_clause(verb: Token) -> bool:
+    """"when they met", "while he visited": a clause that dates the clause it modifies."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
+
+
 class SentenceDates:
     """A doc's definite dates grouped by sentence, gathered once per doc (and only once a gift
     needs one), so that dating a gift looks only at the dates of its trigger's sentence."""
@@ -180,19 +382,21 @@ class SentenceDates:
         found: dict[int, list[tuple[Token, str]]] = {}
         for timex in self.doc._.timexes or []:
             value = timex._.timex_value
-            if value and value not in VAGUE_DATES and timex._.timex_type in {"DATE", "TIME"}:
+            if value and timex._.timex_type in {"DATE", "TIME"}:
                 found.setdefault(self.sentence_of(timex.start), []).append((timex.root, value))
         return found
 
     def attached(self, trigger: Token) -> str | None:
         """The value of a date expression that modifies the trigger's clause directly
-        ("On Wednesday gave", "gave ... in February")."""
+        ("On Wednesday gave", "gave ... in February", "in recent years", "gave ... when they
+        met in July 2018": a clause of the same time counts as the trigger's own)."""
         for root, value in self.by_sentence.get(self.sentence_of(trigger.i), []):
             head = root
             for _ in range(8):
                 if head == trigger:
                     return value[:10]
-                if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != root):
+                if head.head == head or (head.pos_ in {"VERB", "AUX"} and head != root
+                                         and not same_time_clause(head)):
                     break
                 head = head.head
         return None
@@ -225,41 +429,153 @@ class QuoteMarks:
         return (quotes_before[token.i] - quotes_before[paragraph_start]) % 2 == 1
 
 
+@dataclass
+class Reading:
+    """What one trigger says: gifts (roles possibly open) and giving events, i.e. generic
+    mentions ("exchanged gifts", "showered Y with gifts") that items listed later inherit."""
+
+    position: int
+    gifts: list[GiftRecord]
+    weak: bool = False
+    licensed: bool = True
+
+
 class GiftFinder:
-    def __init__(self, lexicon: GiftLexicon):
+    """Reads every construction of the data file. The patterns are also added to a spaCy
+    DependencyMatcher, which checks their format when the component is built; matching
+    itself runs from the triggers (`matches`)."""
+
+    def __init__(self, lexicon: GiftLexicon, constructions: tuple[Construction, ...], vocab):
         self.lex = lexicon
-        self.trigger_lemmas = (lexicon.give | lexicon.weak_give | lexicon.receive
-                               | lexicon.weak_receive | lexicon.exchange | lexicon.gift_nouns)
+        self.readers: dict[tuple[str, str], Construction] = {}
+        for c in constructions:
+            for lemma in c.lemmas:
+                for pos in c.pos:
+                    if c.reader is not None:
+                        self.readers.setdefault((lemma, pos), c)
+        self.trigger_lemmas = {lemma for lemma, _ in self.readers}
+        self.matcher = DependencyMatcher(vocab)
+        self.pattern_keys: dict[int, tuple[Construction, list[str]]] = {}
+        self.pattern_triggers: dict[tuple[str, str], list[tuple[int, list[dict]]]] = {}
+        self.pattern_lemmas: set[str] = set()
+        for c in constructions:
+            for n, pattern in enumerate(c.patterns):
+                key = f"{c.name}#{n}"
+                full = pattern_with_trigger(pattern, c)
+                self.matcher.add(key, [full])
+                self.pattern_keys[vocab.strings[key]] = (c, [node["RIGHT_ID"] for node in pattern])
+                for lemma in c.lemmas:
+                    for pos in c.pos:
+                        self.pattern_triggers.setdefault((lemma, pos), []).append(
+                            (vocab.strings[key], full))
+            if c.patterns and not c.requires_gift_word:
+                self.pattern_lemmas |= c.lemmas
+        self.pattern_lemmas |= lexicon.gift_nouns
+        self.pattern_trigger_lemmas = {lemma for lemma, _ in self.pattern_triggers}
         self.lowered_lemmas: dict[int, str] = {}
         self.breaks_line: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[GiftRecord] = []
         lemmas = self.lemmas(doc)
         triggers = [i for i, lemma in enumerate(lemmas) if lemma in self.trigger_lemmas]
-        gift_noun_positions = [i for i in triggers if lemmas[i] in self.lex.gift_nouns]
+        gift_words = [i for i, lemma in enumerate(lemmas)
+                      if lemma in self.lex.gift_nouns and doc[i].pos_ == "NOUN"]
         sentences = Sentences(doc)
         dates = SentenceDates(doc, sentences)
         quotes = QuoteMarks(doc, self.breaks_line)
-        for start, end in map(sentences.bounds, range(len(sentences.starts))):
-            in_sent = triggers[bisect_left(triggers, start):bisect_left(triggers, end)]
-            if not in_sent:
+
+        def has_gift_word(i: int) -> bool:
+            start, end = sentences.bounds(sentences.index_of(i))
+            return bisect_left(gift_words, start) < bisect_left(gift_words, end)
+
+        readings: list[Reading] = []
+        for token in (doc[i] for i in triggers):
+            construction = self.readers.get((token.lemma_.lower(), token.pos_)) or \
+                self.readers.get((token.lemma_.lower(), "VERB" if token.pos_ == "AUX" else ""))
+            if construction is None:
                 continue
-            has_gift_noun = bisect_left(gift_noun_positions, start) < bisect_left(
-                gift_noun_positions, end)
-            for token in (doc[i] for i in in_sent):
-                unlicensed = self.is_weak(token) and not (
-                    has_gift_noun or self.brings_new_thing(token))
-                for gift in self.read(token):
-                    if unlicensed or quotes.encloses(token) or (
-                            self.is_weak(token) and self.is_generic(gift)):
-                        self.merge_only(found, gift, dates)
-                    else:
-                        self.add(found, gift, dates)
+            weak = self.is_weak(token)
+            gifts = self.read(token, construction.reader)
+            if weak and not has_gift_word(token.i):
+                # "brought his host a dish" names its recipient; "brought a clock to school"
+                # is no gift, and a recipient borrowed from the context would make it one
+                licensed = self.brings_new_thing(token)
+                if licensed:
+                    gifts = [g for g in gifts if g.recipient is not None]
+            else:
+                licensed = True
+            readings.append(Reading(token.i, gifts, weak, licensed))
+        anchors = [i for i, lemma in enumerate(lemmas) if lemma in self.pattern_lemmas]
+        if anchors:
+            anchored = {sentences.index_of(i) for i in anchors}
+            starts = [i for i, lemma in enumerate(lemmas) if lemma in self.pattern_trigger_lemmas
+                      and sentences.index_of(i) in anchored]
+            readings += self.read_patterns(doc, starts, has_gift_word)
+        readings.sort(key=lambda r: r.position)
+
+        found: list[GiftRecord] = []
+        events: list[GiftRecord] = []
+        for reading in readings:
+            for gift in reading.gifts:
+                if self.is_generic(gift.item):
+                    if reading.licensed and (gift.giver or gift.recipient):
+                        events.append(gift)
+                    continue
+                if not reading.licensed or quotes.encloses(gift.trigger) or (
+                        reading.weak and self.is_generic(gift.item)):
+                    self.merge_only(found, gift, dates)
+                else:
+                    self.add(found, gift, dates)
+        fill_from_events(found, events, sentences)
         fill_parties(found)
+        fill_from_events(found, events + [g for g in found if g.giver and g.recipient],
+                         sentences, nearest_before=True)
+        found += uncovered(events, found, dates, sentences)
         self.fill_dates(doc, found)
         doc._.gifts = [g for g in found if g.giver and g.recipient and g.giver is not g.recipient]
         return doc
+
+    def matches(self, doc: Doc, starts: list[int]):
+        """The pattern matches, (key, token indices), read from each trigger token outward
+        along the tree (`match_from`), only in sentences that hold an anchor word (a gift
+        noun or a trigger that needs none). spaCy's DependencyMatcher finds the same matches
+        (a test checks it) but first runs every node's token pattern over all the text."""
+        for token in (doc[i] for i in starts):
+            for key, pattern in self.pattern_triggers.get((token.lemma_.lower(), token.pos_), ()):
+                for bound in match_from(token, pattern):
+                    yield key, bound
+
+    def read_patterns(self, doc: Doc, starts: list[int], has_gift_word) -> list[Reading]:
+        """The gifts of the pattern constructions: per trigger, the roles of all its matches
+        (one pattern may bind the giver, another the recipient), the items of all of them."""
+        bound: dict[tuple[str, int], dict[str, list[Token]]] = {}
+        for key, token_ids in self.matches(doc, starts):
+            construction, names = self.pattern_keys[key]
+            nodes = {name: doc[i] for name, i in zip(names, token_ids)}
+            if construction.requires_gift_word and not has_gift_word(nodes["trigger"].i):
+                continue
+            roles = bound.setdefault((construction.name, nodes["trigger"].i), {})
+            for role in ROLES:
+                if role in nodes and nodes[role] not in roles.setdefault(role, []):
+                    roles[role].append(nodes[role])
+        readings = []
+        for (name, position), roles in bound.items():
+            givers = roles.get("giver") or [None]
+            recipients = roles.get("recipient") or [None]
+            gifts = [g for recipient in self.recipients(recipients[0]) or [None]
+                     for g in self.make(actor_of(givers[0]), recipient, roles.get("item", []),
+                                        doc[position], name, need_party=False)]
+            readings.append(Reading(position, gifts))
+        return readings
+
+    @staticmethod
+    def recipients(token: Token | None) -> list[ActorRecord]:
+        """The actors a recipient phrase lists ("to China, Japan and Canada"), one each."""
+        if token is None:
+            return []
+        listed = [actor_of(t) for t in conjuncts(token, appositions=False)]
+        actors = list(dict.fromkeys(a for a in listed if a is not None))
+        return actors if len(actors) > 1 else [a for a in [actor_of(token)] if a is not None]
 
     def lemmas(self, doc: Doc) -> list[str]:
         """Every token's lower-cased lemma, read from the Doc's lemma array instead of a Token
@@ -283,8 +599,13 @@ class GiftFinder:
         return verb.lemma_.lower() in self.lex.new_thing_licenses and any(
             introduces_new_thing(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})
 
-    def is_generic(self, gift: GiftRecord) -> bool:
-        return gift.item.root.lemma_.lower() in self.lex.gift_nouns
+    def is_generic(self, item: Span) -> bool:
+        """"gifts", "a gift", "$10,000 worth of gifts": a gift word, not a gifted thing."""
+        root = item.root
+        if root.lemma_.lower() in self.lex.gift_nouns:
+            return True
+        of = prep_object(root, "of")
+        return of is not None and of.lemma_.lower() in self.lex.gift_nouns
 
     @staticmethod
     def merge_only(found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
@@ -294,51 +615,68 @@ class GiftFinder:
         if earlier is not None and earlier.date is None:
             earlier.date = dates.attached(gift.trigger)
 
-    def read(self, token: Token) -> list[GiftRecord]:
-        lemma = token.lemma_.lower()
-        lex = self.lex
-        if token.pos_ in {"VERB", "AUX"}:
-            if lemma in lex.give or lemma in lex.weak_give:
-                return self.read_give(token)
-            if lemma in lex.receive or lemma in lex.weak_receive:
-                return self.read_receive(token)
-            if lemma in lex.exchange:
-                return self.read_exchange(token)
-        if token.pos_ == "NOUN" and lemma in lex.gift_nouns:
-            return self.read_gift_noun(token)
-        return []
+    def read(self, token: Token, reader: str) -> list[GiftRecord]:
+        if reader == "give":
+            return self.read_give(token)
+        if reader == "receive":
+            return self.read_receive(token)
+        return self.read_exchange(token)
 
     def read_give(self, verb: Token) -> list[GiftRecord]:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN")
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ != "PRON"
-                   or c.dep_ == "dative" and c.pos_ == "PRON"]
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and (
+            c.pos_ != "PRON" or c.dep_ == "dative" or c._.actor is not None
+            or c.lower_ in THING_PRONOUNS and c.dep_ == "dobj")]
+        with_obj = prep_object(verb, "with")
+        recipients: list[ActorRecord] = []
+        heads: list[Token] = []
         if passive:
-            item_head = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if verb.dep_ == "acl":
-                item_head = verb.head
-            giver = actor_of(prep_object(verb, "by", "from"))
-            recipient = actor_of(prep_object(verb, "to", "for")) or next(
-                (actor_of(o) for o in objects if actor_of(o)), None)
-            heads = [item_head] if item_head is not None else []
+            subject = verb.head if reduced else next(
+                (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            agent = clause_prep_object(verb, "by", "from")
+            giver = actor_of(agent) or (appended_name(verb, agent) if agent is not None else None)
+            recipients = self.recipients(clause_prep_object(verb, "to", "for"))
+            if subject is not None and (actor_of(subject) is not None or is_person_noun(subject)):
+                recipients = recipients or self.recipients(subject)
+                heads = [o for o in objects if actor_of(o) is None] + (
+                    [with_obj] if with_obj is not None else [])
+                if not heads and verb.dep_ == "relcl":
+                    heads = [relative_head(verb)]
+            else:
+                recipients = recipients or [a for a in (actor_of(o) for o in objects) if a]
+                if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "relcl":
+                    subject = verb.head
+                heads = [subject] if subject is not None else []
         else:
             giver = actor_of(subject_of(verb))
-            recipient = actor_of(prep_object(verb, "to", "for"))
-            heads = []
+            recipients = self.recipients(clause_prep_object(verb, "to", "for")) or (
+                self.recipients(prep_object(verb, "on", "upon"))
+                if verb.lemma_.lower() in self.lex.recipient_on else [])
+            objects = [m for o in objects for m in (*(t for t in o.lefts if separate_phrase(t)), o)]
             for obj in (n for o in objects for n in conjuncts(o, appositions=True)):
                 if obj._.actor is not None or is_person_noun(obj) or \
                         obj.lemma_.lower() in LEXICON.collectives:
-                    recipient = recipient or actor_of(obj)
-                elif obj.pos_ not in NOT_NOUNS:
+                    named = named_thing(obj)
+                    if named is not None and (recipients or len(objects) > 1):
+                        heads.append(named)
+                    elif not recipients and actor_of(obj) is not None:
+                        recipients = [actor_of(obj)]
+                    with_obj = with_obj or prep_object(obj, "with")
+                elif obj.pos_ not in NOT_NOUNS and obj.dep_ != "dative" or \
+                        obj.lower_ in THING_PRONOUNS and obj.dep_ == "dobj":
                     heads.append(obj)
-            if recipient is None and heads:
-                recipient = actor_in_modifiers(heads[0])
-            with_obj = prep_object(verb, "with")
-            if with_obj is not None and recipient is not None:
+            if not recipients and heads and actor_in_modifiers(heads[0]):
+                recipients = [actor_in_modifiers(heads[0])]
+            if with_obj is not None and recipients:
                 heads.insert(0, with_obj)
             heads += self.linked_items(verb)
-        rule = "gift.give_passive" if passive else "gift.give_active"
-        return self.make(giver, recipient, heads, verb, rule)
+            if not heads and verb.dep_ == "relcl" and actor_of(verb.head) is None:
+                heads = [relative_head(verb)]
+        rule = "gift.reduced_passive" if reduced else (
+            "gift.give_passive" if passive else "gift.give_active")
+        return [g for recipient in (recipients or [None])
+                for g in self.make(giver, recipient, heads, verb, rule)]
 
     def linked_items(self, verb: Token) -> list[Token]:
         """Items joined to the clause by "complete with", "along with", "as well as"."""
@@ -350,10 +688,48 @@ class GiftFinder:
         return found
 
     def read_receive(self, verb: Token) -> list[GiftRecord]:
+        """Y received Z from X; one list with several givers ("a brooch from A and a bracelet
+        and an album from B"): each item takes the giver of the first "from" after it."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return self.read_reduced_receive(verb)
         recipient = actor_of(subject_of(verb))
+        if recipient is None and verb.dep_ == "relcl":
+            recipient = actor_of(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        heads = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if not heads and verb.dep_ == "relcl" and actor_of(verb.head) is None:
+            heads = [relative_head(verb)]
+        items = [i for h in heads for i in self.expand(h)]
+        items += [i for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                  for i in self.expand(c)]
+        froms: list[tuple[int, ActorRecord | None]] = []
+        for source in [verb, *items]:
+            prep = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "from"),
+                        None)
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+            if pobj is None:
+                continue
+            for listed in conjuncts(pobj):
+                if actor_of(listed) is None and not is_person_noun(listed) and \
+                        listed.pos_ == "NOUN":
+                    items.append(listed)
+            froms.append((prep.i, actor_of(pobj)))
+        froms.sort(key=lambda pair: pair[0])
+        gifts = []
+        for item in sorted(set(items), key=lambda t: t.i):
+            giver = next((a for i, a in froms if i > item.i), froms[-1][1] if froms else None)
+            gifts += self.make(giver, recipient, [item], verb, "gift.receive", expand=False)
+        return gifts
+
+    def read_reduced_receive(self, verb: Token) -> list[GiftRecord]:
+        """"the watch received by Y from X", "Y kept a necklace received from X": the item
+        is the participle's head; the recipient its agent, else the subject of the clause
+        the item is the object of."""
+        item = verb.head
+        recipient = actor_of(prep_object(verb, "by"))
+        if recipient is None and item.dep_ == "dobj":
+            recipient = actor_of(subject_of(item.head))
         giver = actor_of(prep_object(verb, "from"))
-        heads = [c for c in verb.children if c.dep_ == "dobj"]
-        return self.make(giver, recipient, heads, verb, "gift.receive")
+        return self.make(giver, recipient, [item], verb, "gift.reduced_receive", expand=False)
 
     def read_exchange(self, verb: Token) -> list[GiftRecord]:
         subj = subject_of(verb)
@@ -382,55 +758,50 @@ class GiftFinder:
             return [c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return []
 
-    def read_gift_noun(self, noun: Token) -> list[GiftRecord]:
-        """"Z was a gift from X to Y", "X's gift to Y was Z", "accept Z as a gift from X"."""
-        giver = actor_of(prep_object(noun, "from")) or actor_of(
-            next((c for c in noun.children if c.dep_ == "poss"), None))
-        recipient = actor_of(prep_object(noun, "to", "for"))
-        head = noun.head
-        heads: list[Token] = []
-        if noun.dep_ in {"attr", "oprd"} and head.lemma_ == "be":
-            heads = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        elif noun.dep_ == "nsubj" and head.lemma_ == "be":
-            received = next((c for c in noun.children if c.dep_ == "relcl"
-                             and c.lemma_.lower() in self.lex.receive), None)
-            if received is not None:
-                recipient = recipient or actor_of(subject_of(received))
-            if recipient is not None:
-                heads = [c for c in head.children if c.dep_ in {"attr", "acomp"}]
-                giver = giver or next((actor_of(g) for h in heads for t in h.subtree
-                                       if t.dep_ == "prep" and t.lower_ == "from"
-                                       for g in t.children if g.dep_ == "pobj"), None)
-        elif any(c.dep_ == "appos" for c in noun.children):
-            heads = [c for c in noun.children if c.dep_ == "appos"]
-        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
-            verb = head.head
-            heads = [c for c in verb.children if c.dep_ == "dobj"]
-            recipient = recipient or actor_of(subject_of(verb))
-        if giver is None and recipient is None:
-            return []
-        return self.make(giver, recipient, heads, noun, "gift.gift_noun")
-
-    def make(self, giver, recipient, heads, trigger, rule: str) -> list[GiftRecord]:
+    def make(self, giver, recipient, heads, trigger, rule: str, need_party: bool = True,
+             expand: bool = True) -> list[GiftRecord]:
         gifts = []
         for head in heads:
-            for item_head in self.expand(head):
-                span = item_span(item_head)
-                if span is not None and len(span) > 0 and (giver or recipient):
+            for item_head in (self.expand(head) if expand else [head]):
+                span = item_span(item_head) if item_head.lower_ not in THING_PRONOUNS else \
+                    head.doc[item_head.i:item_head.i + 1]
+                if span is not None and len(span) > 0 and \
+                        span.root.lemma_.lower() not in self.lex.not_items and (
+                        giver or recipient or not need_party):
                     gifts.append(GiftRecord(giver, recipient, span, trigger, rule=rule))
         return gifts
 
     def expand(self, head: Token) -> list[Token]:
-        return [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
+        """The listed items; for a gift word, the things set beside it ("gifts: a clock and
+        a rug") or the gift word itself as a giving event."""
+        if head.lemma_.lower() in self.lex.gift_nouns:
+            listed = [c for c in head.children if c.dep_ == "appos" and c._.actor is None]
+            if listed:
+                return [i for c in listed for i in conjuncts(c) if i.pos_ not in NOT_NOUNS]
+        if head.lower_ in THING_PRONOUNS:
+            return [head]
+        items = [i for i in conjuncts(head) if i.pos_ not in NOT_NOUNS]
+        return items + [m for i in items for m in misattached_items(i)]
 
     def add(self, found: list[GiftRecord], gift: GiftRecord, dates: SentenceDates) -> None:
-        """Add a gift, or fill in an earlier mention of the same gift."""
+        """Add a gift, or fill in an earlier mention of the same gift. An item of an exchange
+        later given a direction keeps only that direction. "presented it to Y" passes on the
+        thing of the latest gift."""
+        if gift.item.root.lower_ in THING_PRONOUNS:
+            if not found:
+                return
+            gift.item = found[-1].item
         for earlier in found:
             if same_item(earlier.item, gift.item) and compatible(earlier, gift):
                 earlier.giver = earlier.giver or gift.giver
                 earlier.recipient = earlier.recipient or gift.recipient
                 if earlier.date is None:
                     earlier.date = dates.attached(gift.trigger)
+                if earlier.rule == "gift.exchange" and gift.rule != "gift.exchange" and \
+                        gift.giver is not None:
+                    found[:] = [e for e in found if not (
+                        e.rule == "gift.exchange" and e is not earlier and
+                        same_item(e.item, earlier.item) and e.giver is earlier.recipient)]
                 return
         gift.date = dates.attached(gift.trigger)
         found.append(gift)
@@ -449,6 +820,61 @@ class GiftFinder:
                 before = [day for start, day in days if start < gift.trigger.i]
                 gift.date = before[-1] if before else published.isoformat()
 
+
+def uncovered(events: list[GiftRecord], found: list[GiftRecord], dates: SentenceDates,
+              sentences: Sentences) -> list[GiftRecord]:
+    """A giving whose things the article never names ("gifts were presented from X to Y",
+    "the precious gift was presented by X") is one gift of its generic item, once per pair
+    of actors, unless a named thing passed between them. A further giving ("gifts were
+    also presented") whose sentence names no thing is one even so."""
+    pairs = {(g.giver, g.recipient) for g in found}
+    named_in = {sentences.index_of(g.trigger.i) for g in found}
+    out = []
+    for event in events:
+        pair = (event.giver, event.recipient)
+        further = any(c.lower_ == "also" for c in event.trigger.head.children) and \
+            sentences.index_of(event.trigger.i) not in named_in
+        if None in pair or not further and (pair in pairs or (
+                event.rule == "gift.exchange" and pair[::-1] in pairs)):
+            continue
+        pairs.add(pair)
+        event.date = dates.attached(event.trigger)
+        out.append(event)
+    return out
+
+
+def fill_from_events(gifts: list[GiftRecord], events: list[GiftRecord], sentences: Sentences,
+                     nearest_before: bool = False) -> None:
+    """Roles a gift's own clause leaves open, from a giving event the context established
+    ("X showered Y with gifts. Other gifts included ..."): first one in the same sentence;
+    with `nearest_before`, the nearest event before it in the article. A thing listed
+    after an exchange ("exchanged gifts, including a vase") went both ways."""
+    for gift in list(gifts):
+        if gift.giver is not None and gift.recipient is not None:
+            continue
+        here = sentences.index_of(gift.trigger.i)
+        if nearest_before:
+            candidates = sorted((e for e in events if e.trigger.i < gift.trigger.i),
+                                key=lambda e: -e.trigger.i)
+        else:
+            candidates = [e for e in events if sentences.index_of(e.trigger.i) == here]
+        for event in candidates:
+            if gift.giver is None and gift.recipient is None:
+                gift.giver, gift.recipient = event.giver, event.recipient
+                if event.rule == "gift.exchange" and None not in (event.giver, event.recipient):
+                    gifts.append(replace(gift, giver=event.recipient, recipient=event.giver))
+            elif gift.recipient is None and gift.giver is not None:
+                if event.giver is gift.giver and event.recipient is not None:
+                    gift.recipient = event.recipient
+                elif event.rule == "gift.exchange" and event.recipient is gift.giver:
+                    gift.recipient = event.giver
+            elif gift.giver is None and gift.recipient is not None:
+                if event.recipient is gift.recipient and event.giver is not None:
+                    gift.giver = event.giver
+                elif event.rule == "gift.exchange" and event.giver is gift.recipient:
+                    gift.giver = event.recipient
+            if gift.giver is not None and gift.recipient is not None:
+                break
 
 
 def fill_parties(gifts: list[GiftRecord]) -> None:
@@ -471,10 +897,15 @@ def fill_parties(gifts: list[GiftRecord]) -> None:
 
 
 def same_item(a: Span, b: Span) -> bool:
-    """Two mentions of one gift: one's head noun is among the other's words, and the later
-    one is not introduced as another thing ("another sedan")."""
+    """Two mentions of one gift: one's head noun is among the other's words or a clipping of
+    the other's ("photo", "photograph"), and the later one is not introduced as another
+    thing ("another sedan")."""
     if any(t.lower_ in LEXICON.new_item_words for t in b.root.lefts):
         return False
+    head_a, head_b = a.root.lemma_.lower(), b.root.lemma_.lower()
+    if min(len(head_a), len(head_b)) >= 4 and (
+            head_a.startswith(head_b) or head_b.startswith(head_a)):
+        return True
     words_a = {t.lemma_.lower() for t in a if not t.is_stop and not t.is_punct}
     words_b = {t.lemma_.lower() for t in b if not t.is_stop and not t.is_punct}
     return a.root.lemma_.lower() in words_b or b.root.lemma_.lower() in words_a and bool(words_a)
@@ -497,4 +928,4 @@ def recent_day(value: str | None, published) -> bool:
 @Language.factory("newsextract_gifts")
 def make_gifts(nlp: Language, name: str) -> GiftFinder:
     register_extensions()
-    return GiftFinder(LEXICON)
+    return GiftFinder(LEXICON, CONSTRUCTIONS, nlp.vocab)
