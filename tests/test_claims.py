@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsextract.components.claim_cues import load_cues
+from newsextract.components.claim_cues import load_constructions, load_cues
 from newsextract.components.claims import ClaimsComponent, actor_of
 from newsextract.errors import NewsExtractError
 from newsextract.records import ActorRecord, register_extensions
@@ -359,3 +359,41 @@ def test_speaker_the_parser_hung_on_a_participle(claims) -> None:
     doc[5].lemma_ = "say"
     doc[2]._.actor = ActorRecord(name="Tomas Verl", kind="person")
     assert as_tuples(claims(doc)) == [("Tomas Verl", "said", "rents rose", "assert", None)]
+
+
+EXAMPLES = [(con.name, ex) for con in load_constructions().constructions for ex in con.examples]
+
+
+@pytest.mark.parametrize("rule, example", EXAMPLES,
+                         ids=[f"{rule}:{ex.text[:30]}" for rule, ex in EXAMPLES])
+def test_construction_examples(nlp, claims, rule, example) -> None:
+    """Every construction's invented examples give their expected claims, and a claim made
+    by the example's own construction carries its name as the rule."""
+    doc = claims(annotate(nlp, example.text, example.actors))
+    assert [list(t[:4]) for t in as_tuples(doc)] == [list(c) for c in example.claims]
+    if not example.contrast:
+        assert rule in {c.rule for c in doc._.claims}
+    else:
+        assert rule not in {c.rule for c in doc._.claims}
+
+
+def test_construction_file_is_validated(tmp_path) -> None:
+    data = json.loads(load_constructions().model_dump_json())
+    data["constructions"][0]["cues"] = ["@speech_verb"]
+    path = tmp_path / "constructions.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NewsExtractError, match="speech_verb"):
+        load_constructions(path)
+    data = json.loads(load_constructions().model_dump_json())
+    data["constructions"][1]["name"] = data["constructions"][0]["name"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NewsExtractError, match="duplicate"):
+        load_constructions(path)
+
+
+def test_construction_with_unknown_content_reader_is_rejected() -> None:
+    data = json.loads(load_constructions().model_dump_json())
+    data["constructions"][0]["content"] = "telepathy"
+    constructions = type(load_constructions()).model_validate(data)
+    with pytest.raises(NewsExtractError, match="telepathy"):
+        ClaimsComponent(load_cues(), constructions=constructions)

@@ -1,13 +1,16 @@
-"""The claims component's lexicons (data/claim_cues.json), loaded once and validated."""
+"""The claims component's lexicons (data/claim_cues.json) and attribution constructions
+(data/claim_constructions.json), loaded once and validated."""
 
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from ..errors import NewsExtractError
 
@@ -65,3 +68,94 @@ def _parse(text: str, name: str) -> ClaimCues:
         return ClaimCues.model_validate(json.loads(text))
     except (ValueError, ValidationError) as exc:
         raise NewsExtractError(f"{name}: invalid claim cue file: {exc}") from None
+
+
+KINDS = ("verb", "adjective", "phrase", "adverb", "quote", "signature")
+
+
+class ClaimExample(BaseModel):
+    """An invented sentence, the actors on its tokens (surface -> name) and the claims it
+    should give as [speaker, cue, content, polarity]."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    actors: dict[str, str]
+    claims: list[tuple[str | None, str, str, Literal["assert", "deny", "hedged"]]]
+    contrast: bool = False
+    """a sentence the construction must leave to others (or to no claim at all)"""
+
+
+class Construction(BaseModel):
+    """One attribution construction; `name` is the rule on the claims it makes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    about: str
+    kind: Literal[KINDS]
+    cues: list[str]
+    voice: Literal["active", "passive", "any"]
+    in_quote: bool
+    speaker: Literal["subject", "none"]
+    content: str
+    polarity: Literal["assert", "deny", "hedged"]
+    final: bool
+    examples: list[ClaimExample]
+
+    @field_validator("name")
+    @classmethod
+    def _rule_name(cls, value: str) -> str:
+        if not re.fullmatch(r"claim\.[a-z_]+", value):
+            raise ValueError("a rule name is 'claim.' and lower-case words joined by '_'")
+        return value
+
+
+class ClaimConstructions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str = ""
+    constructions: list[Construction]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ClaimConstructions:
+        names = [c.name for c in self.constructions]
+        if len(set(names)) != len(names):
+            raise ValueError(f"duplicate construction names: {sorted({n for n in names if names.count(n) > 1})}")
+        lexicons = set(ClaimCues.model_fields) - {"about"}
+        for con in self.constructions:
+            unknown = [c for c in con.cues if c.startswith("@") and c[1:] not in lexicons]
+            if unknown:
+                raise ValueError(f"{con.name}: unknown cue lists {unknown}")
+            if con.kind in ("verb", "adjective", "phrase", "adverb") and not con.cues:
+                raise ValueError(f"{con.name}: a {con.kind} construction needs cues")
+            if not con.examples:
+                raise ValueError(f"{con.name}: needs at least one example")
+        return self
+
+    def lemmas(self, con: Construction, cues: ClaimCues) -> frozenset[str]:
+        """The cue lemmas of a construction, with its "@list" references expanded."""
+        out: set[str] = set()
+        for cue in con.cues:
+            out |= getattr(cues, cue[1:]) if cue.startswith("@") else {cue.lower()}
+        return frozenset(out)
+
+
+def load_constructions(path: str | Path | None = None) -> ClaimConstructions:
+    """Read a construction file (the packaged one by default); errors name the file and entry."""
+    if path is None:
+        return _packaged_constructions()
+    return _parse_constructions(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=1)
+def _packaged_constructions() -> ClaimConstructions:
+    source = resources.files("newsextract.components") / "data" / "claim_constructions.json"
+    return _parse_constructions(source.read_text(encoding="utf-8"), "claim_constructions.json")
+
+
+def _parse_constructions(text: str, name: str) -> ClaimConstructions:
+    try:
+        return ClaimConstructions.model_validate(json.loads(text))
+    except (ValueError, ValidationError) as exc:
+        raise NewsExtractError(f"{name}: invalid claim construction file: {exc}") from None

@@ -10,13 +10,15 @@ Runs last in the pipeline; cue words come from data/claim_cues.json.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRecord, ClaimRecord, register_extensions
-from .claim_cues import ClaimCues, load_cues
+from ..errors import NewsExtractError
+from .claim_cues import ClaimConstructions, ClaimCues, Construction, load_constructions, load_cues
 from .sentences import Sentences
 from .token_arrays import TokenColumns, flagged, string_ids, token_indices
 
@@ -90,23 +92,67 @@ class _Draft:
     """a belief inside another claim's quote: a claim of its own, not a duplicate"""
     rule: str = "claim.speech"
     """the construction that produced it, carried into the output"""
+    subject: Token | None = field(default=None, repr=False)
+    """the cue's grammatical subject, also when it names no actor"""
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end and not any(s <= i < e for s, e in self.omit)
 
 
 class ClaimsComponent:
-    """Find attributions by general rules over the parse, quote marks and the cue lexicons."""
+    """Find attributions by general rules over the parse, quote marks and the cue lexicons;
+    the constructions (data/claim_constructions.json) say which cue words take their content
+    from where, and name the rule on each claim."""
 
-    def __init__(self, cues: ClaimCues, max_gap: int = MAX_ATTRIBUTION_GAP):
+    def __init__(self, cues: ClaimCues, max_gap: int = MAX_ATTRIBUTION_GAP,
+                 constructions: ClaimConstructions | None = None):
         self.cues = cues
         self.max_gap = max_gap
-        # the first words of the accuse/appeal cues: only these verbs can have phrasal content
+        constructions = constructions or load_constructions()
+        readers = {
+            "verb": {"hedged_clause": self._hedged_passive_content,
+                     "accused_passive": self._accused_passive_content,
+                     "as_characterisation": lambda v, ctx, q: (self._as_content(v, ctx), False),
+                     "for_object": lambda v, ctx, q: (_for_content(v, ctx), False),
+                     "naming": lambda v, ctx, q: (_naming_content(v, ctx), False),
+                     "phrasal": lambda v, ctx, q: (self._phrasal_content(v, ctx), False),
+                     "infinitive": self._infinitive_content,
+                     "denial": lambda v, ctx, q: (self._deny_content(v, ctx), False),
+                     "speech": self._speech_content,
+                     "quoted_as_saying": self._quoted_as_saying_content,
+                     "belief": self._belief_content},
+            "adjective": {"adjective_clause": None}, "phrase": {"around_phrase": None},
+            "adverb": {"hedged_clause": None}, "quote": {"continuation": None, "run_on": None},
+            "signature": {"signed_text": None}}
+        self._verb_constructions: list[tuple[Construction, frozenset[str], Callable]] = []
+        lemmas: dict[str, frozenset[str]] = {}
+        for con in constructions.constructions:
+            reader = readers[con.kind]
+            if con.content not in reader:
+                raise NewsExtractError(f"claim construction {con.name}: no content reader "
+                                       f"{con.content!r} for kind {con.kind} "
+                                       f"(known: {sorted(reader)})")
+            lemmas[con.name] = constructions.lemmas(con, cues)
+            if con.kind == "verb":
+                heads = frozenset(c.split()[0] for c in lemmas[con.name])
+                self._verb_constructions.append((con, heads, reader[con.content]))
+        by_kind = {con.kind: con for con in reversed(constructions.constructions)}
+        self._adjective = by_kind.get("adjective")
+        self._stance_adjectives = string_ids(tuple(sorted(lemmas[self._adjective.name]))) \
+            if self._adjective else frozenset()
+        self._phrase = by_kind.get("phrase")
+        self._phrases = lemmas[self._phrase.name] if self._phrase else frozenset()
+        self._phrase_heads = string_ids(tuple(sorted({p.split()[0] for p in self._phrases})))
+        self._adverb = by_kind.get("adverb")
+        self._hedge_ids = string_ids(tuple(sorted(lemmas[self._adverb.name]))) \
+            if self._adverb else frozenset()
+        quotes = {con.content: con.name for con in constructions.constructions
+                  if con.kind == "quote"}
+        self._continuation_rule = quotes.get("continuation")
+        self._run_on_rule = quotes.get("run_on")
+        self._signature = by_kind.get("signature")
+        self._verbs = frozenset().union(*(heads for _, heads, _ in self._verb_constructions))
         self._phrasal_heads = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
-        self._verbs = (cues.speech_verbs | cues.belief_verbs | cues.deny_verbs | cues.for_verbs
-                       | cues.as_verbs | cues.naming_verbs | cues.citing_verbs
-                       | cues.hedge_passives | self._phrasal_heads)
-        self._hedge_ids = string_ids(tuple(sorted(cues.hedge_adverbs)))
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _DocContext(doc)
@@ -114,13 +160,20 @@ class ClaimsComponent:
         drafts: list[_Draft] = []
         for i in self._cue_candidates(doc, columns):
             drafts.extend(self._verb_claims(doc[i], ctx))
+        if self._adjective is not None:
+            drafts.extend(self._adjective_claims(
+                [doc[i] for i in columns.positions("LOWER", self._stance_adjectives)], ctx))
         hedges = [doc[i] for i in columns.positions("LOWER", self._hedge_ids)]
-        accordings = [doc[i] for i in columns.positions("LOWER", ACCORDING)]
+        accordings = [doc[i] for i in columns.positions("LOWER", self._phrase_heads)]
         _resolve_echoes(drafts)
         self._resolve_nesting(drafts)
         drafts = [d for d in drafts if not d.dropped]
-        drafts.extend(self._hedge_claims(hedges, ctx, drafts))
-        drafts.extend(self._according_to(accordings, ctx, drafts))
+        if self._adverb is not None:
+            drafts.extend(self._hedge_claims(hedges, ctx, drafts))
+        if self._phrase is not None:
+            drafts.extend(self._according_to(accordings, ctx, drafts))
+        if self._signature is not None:
+            drafts.extend(self._signed_posts(doc, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
         _carry_via(drafts, ctx)
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
@@ -143,6 +196,8 @@ class ClaimsComponent:
                 and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
+        """The first construction of the cue's lemma, voice and quote setting whose content
+        is found makes the claim."""
         lemma = self._lemma(verb)
         if lemma not in self._verbs:
             return []
@@ -151,39 +206,27 @@ class ClaimsComponent:
         if "neg" in children:
             return []
         in_quote = ctx.quote_at(verb.i) is not None
-        if lemma in cues.hedge_passives and "auxpass" in children and "agent" not in children:
-            if "xcomp" in children or "ccomp" in children:
-                span = ctx.hedged_clause(children.get("ccomp") or verb, verb)
-                if span and not in_quote:
-                    return [_Draft(_cue(verb), *span[:2], None, polarity="hedged", anchor=verb,
-                                   omit=span[2], rule="claim.hedge_passive")]
+        passive = _passive(verb, children)
+        for con, heads, read in self._verb_constructions:
+            if lemma not in heads or in_quote and not con.in_quote or \
+                    con.voice == "passive" and not passive or con.voice == "active" and passive:
+                continue
+            spans, quoted = read(verb, ctx, in_quote)
+            if spans:
+                break
+            if con.final:
+                return []
+        else:
             return []
-        polarity = "deny" if lemma in cues.deny_verbs else "assert"
-        spans: list[tuple[int, int]] = []
-        quoted = False
-        if lemma in cues.as_verbs and not in_quote:
-            spans = self._as_content(verb, ctx)
-            if spans and "dobj" not in children and "agent" not in children:
-                span = spans[0]
-                return [_Draft(_cue(verb), *span, None, polarity=polarity, anchor=verb,
-                               rule="claim.as_characterisation")]
-        rule = "claim.as_characterisation"
-        if not spans and lemma in cues.for_verbs and not in_quote:
-            spans, rule = _for_content(verb, ctx), "claim.for_reason"
-        if not spans and lemma in cues.naming_verbs and not in_quote:
-            spans, rule = _naming_content(verb, ctx), "claim.naming"
-        if not spans and not in_quote:
-            spans, rule = self._phrasal_content(verb, ctx), "claim.phrasal"
-        if not spans and lemma in cues.deny_verbs:
-            spans, rule = self._deny_content(verb, ctx), "claim.denial"
-        if not spans and lemma in cues.speech_verbs:
-            (spans, quoted), rule = self._speech_content(verb, ctx, in_quote), "claim.speech"
-        if not spans and lemma in cues.belief_verbs:
-            (spans, quoted), rule = self._belief_content(verb, ctx, in_quote), "claim.belief"
+        polarity = "deny" if con.polarity == "assert" and lemma in cues.deny_verbs \
+            else con.polarity
         spans = [s if len(s) > 2 else _without(s, verb) for s in spans]
         spans = [(*s, []) if len(s) == 2 else s for s in spans if s is not None]
         if not spans:
             return []
+        if con.speaker == "none":
+            return [_Draft(_cue(verb), s, e, None, polarity=polarity, anchor=verb, omit=omit,
+                           rule=con.name) for s, e, omit in spans]
         subject = _subject(verb)
         stray = subject is not None and ctx.para_start[subject.i] != ctx.para_start[verb.i]
         if (stray or subject is None) and (_finite(verb) or verb.dep_ == "ROOT"):
@@ -198,7 +241,72 @@ class ClaimsComponent:
             return []
         echo = verb.head if polarity == "deny" and self._echoes(verb) else None
         return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb, omit=omit,
-                       echo=echo, first_person=first_person, rule=rule) for s, e, omit in spans]
+                       echo=echo, first_person=first_person, rule=con.name, subject=subject)
+                for s, e, omit in spans]
+
+    def _hedged_passive_content(self, verb: Token, ctx: _DocContext,
+                                in_quote: bool) -> tuple[list[tuple], bool]:
+        """"X is believed to be Y", "It is thought that Y" -> the clause; "Y, it was claimed"
+        -> the clause before the comma."""
+        children = {c.dep_: c for c in verb.children}
+        if "xcomp" in children or "ccomp" in children:
+            span = ctx.hedged_clause(children.get("ccomp") or verb, verb)
+            return ([span], False) if span else ([], False)
+        subject = children.get("nsubjpass") or children.get("expl")
+        if subject is not None and subject.lower_ == "it":
+            span = ctx.trailing_clause(verb, subject)
+            return ([span], False) if span else ([], False)
+        return [], False
+
+    def _accused_passive_content(self, verb: Token, ctx: _DocContext,
+                                 in_quote: bool) -> tuple[list[tuple], bool]:
+        """"X is accused of Y" -> "X of Y", without the passive verb."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep"
+                     and f"{self._lemma(verb)} {c.lower_}" in self.cues.accuse_verbs), None)
+        if subject is None or prep is None or subject.i > verb.i:
+            return [], False
+        span = ctx.clean(subject.left_edge.i, prep.right_edge.i + 1, verb)
+        if not span:
+            return [], False
+        omit_start = subject.right_edge.i + 1
+        return [(*span, [(omit_start, prep.i)] if omit_start < prep.i else [])], False
+
+    def _infinitive_content(self, verb: Token, ctx: _DocContext,
+                            in_quote: bool) -> tuple[list[tuple], bool]:
+        """"X vowed to Y" -> Y (a quote in it is the whole content); "X threatened Y with Z"
+        -> "Y with Z"."""
+        pred = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if pred is not None:
+            mark = next((c for c in pred.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            start = mark.i + 1 if mark is not None and mark.i == pred.left_edge.i \
+                else pred.left_edge.i
+            span = ctx.clean(start, pred.right_edge.i + 1, verb)
+            if span:
+                quote = ctx.quote_at(span[0])
+                if quote is not None and ctx.opens_quote(verb.doc[span[0]]):
+                    return [ctx.quote_span(quote)], True
+            return ([span], False) if span else ([], False)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if obj is None or prep is None:
+            return [], False
+        span = ctx.clean(obj.left_edge.i, prep.right_edge.i + 1, verb)
+        return ([span], False) if span else ([], False)
+
+    def _quoted_as_saying_content(self, verb: Token, ctx: _DocContext,
+                                  in_quote: bool) -> tuple[list[tuple], bool]:
+        """The speech content of "saying" in "X was quoted as saying"."""
+        quoter = _passive_quoter(verb, self.cues.citing_verbs, self._lemma)
+        if quoter is None:
+            return [], False
+        comps = [c for c in (*quoter.children, *verb.children) if c.dep_ == "ccomp"]
+        span = ctx.clause(comps, verb) if comps else None
+        if span is None:
+            after = ctx.quote_after(verb, self.max_gap)
+            return ([ctx.quote_span(after)], True) if after is not None else ([], False)
+        quote = ctx.quote_at(span[0]) if ctx.opens_quote(verb.doc[span[0]]) else None
+        return ([ctx.quote_span(quote)], True) if quote is not None else ([span], False)
 
     def _lemma(self, tok: Token) -> str:
         """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer."""
@@ -301,9 +409,11 @@ class ClaimsComponent:
             start = obj.left_edge.i
         else:
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subj is None:
+            if subj is None or subj.i > verb.i:
                 return []
-            start = subj.left_edge.i
+            span = ctx.clean(subj.left_edge.i, as_prep.right_edge.i + 1, verb)
+            omit = (subj.right_edge.i + 1, as_prep.i)
+            return [(*span, [omit] if omit[0] < omit[1] else [])] if span else []
         span = ctx.clean(start, as_prep.right_edge.i + 1, verb)
         return [span] if span else []
 
@@ -373,6 +483,10 @@ class ClaimsComponent:
             obj = next((c for c in cite.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
                 via, speaker = speaker, self._subject_actor(obj, ctx)
+        quoter = _passive_quoter(verb, self.cues.citing_verbs, self._lemma)
+        if quoter is not None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            speaker = self._subject_actor(
+                next(c for c in quoter.children if c.dep_ == "nsubjpass"), ctx)
         quoting = _quoting_verb(verb, self.cues.citing_verbs, self._lemma)
         if quoting is not None:
             obj = next(c for c in quoting.children if c.dep_ == "dobj")
@@ -514,7 +628,7 @@ class ClaimsComponent:
             if span:
                 out.append(_Draft(_cue(tok), *span[:2], None, polarity="hedged",
                                   anchor=tok, omit=span[2] + [(tok.i, tok.i + 1)],
-                                  rule="claim.hedge_adverb"))
+                                  rule=self._adverb.name))
         return out
 
     def _according_to(self, accordings: list[Token], ctx: _DocContext,
@@ -526,7 +640,7 @@ class ClaimsComponent:
             if tok.i + 1 >= len(doc) or ctx.quote_at(tok.i):
                 continue
             nxt = doc[tok.i + 1]
-            if f"according {nxt.lower_}" not in self.cues.according_to:
+            if f"{tok.lower_} {nxt.lower_}" not in self._phrases:
                 continue
             obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             if obj is None:
@@ -554,20 +668,82 @@ class ClaimsComponent:
             if span:
                 start, end, *omit = span
                 out.append(_Draft(doc[tok.i:nxt.i + 1], start, end, source, anchor=tok,
-                                  omit=omit[0] if omit else [], rule="claim.according_to"))
+                                  omit=omit[0] if omit else [], rule=self._phrase.name))
+        return out
+
+    def _adjective_claims(self, adjectives: list[Token], ctx: _DocContext) -> list[_Draft]:
+        """"X was concerned/convinced that Y": the stance of the copula's subject."""
+        out = []
+        con = self._adjective
+        for adj in adjectives:
+            comps = [c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i and _finite(c)
+                     and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in c.children)]
+            if not comps or ctx.quote_at(adj.i) is not None and not con.in_quote:
+                continue
+            head = adj if any(c.dep_ in ("nsubj", "nsubjpass") for c in adj.children) \
+                else adj.head
+            if any(c.dep_ == "neg" for c in head.children) or \
+                    head is not adj and adj.dep_ not in ("acomp", "oprd", "xcomp"):
+                continue
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i > adj.i:
+                continue
+            speaker = self._subject_actor(subject, ctx)
+            if speaker is None and subject.pos_ not in ("NOUN", "PROPN"):
+                continue
+            span = ctx.clause(comps, adj)
+            if span:
+                out.append(_Draft(_cue(adj), *span, speaker, polarity=con.polarity, anchor=adj,
+                                  rule=con.name, subject=subject))
+        return out
+
+    def _signed_posts(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+        """An embedded post signed "— Name (@handle) date": the text before the dash in its
+        paragraph, or the paragraph before when the signature opens its own."""
+        out = []
+        for i in token_indices(doc, "ORTH", "(", "（"):
+            handle = doc[i + 1] if i + 1 < len(doc) else None
+            if handle is None or not handle.text.startswith("@") or len(handle.text) < 2:
+                continue
+            para = ctx.para_start[i]
+            dash = next((t for t in reversed(doc[para:i]) if t.text in ("—", "–", "-", "--")),
+                        None)
+            if dash is None or not doc[dash.i + 1:i] or any(
+                    t.is_punct for t in doc[dash.i + 1:i]):
+                continue
+            speaker = actor_of(doc[dash.i + 1:i])
+            if next(t.i for t in doc[para:dash.i + 1] if not t.is_space) == dash.i and para > 0:
+                prev_end = para - 1
+                while prev_end > 0 and doc[prev_end - 1].is_space:
+                    prev_end -= 1
+                if prev_end <= 0:
+                    continue
+                span = ctx.clean(ctx.para_start[prev_end - 1], prev_end, doc[prev_end - 1])
+            else:
+                span = ctx.clean(para, dash.i, dash)
+            if span and not any(d.start < span[1] and span[0] < d.end for d in drafts):
+                out.append(_Draft(_cue(dash), *span, speaker, quoted=True, anchor=dash,
+                                  rule=self._signature.name))
         return out
 
     def _continuations(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
         """A quote that opens a sentence with no cue of its own continues the previous quote's
-        speaker ("...,” X said. “More.”), also across a paragraph break."""
+        speaker ("...,” X said. “More.”), also across a paragraph break; a quote that opens a
+        paragraph also continues an indirect claim that ends the paragraph before ("X told
+        the agency that A.\n“B.”")."""
         out: list[_Draft] = []
+        if self._continuation_rule is None:
+            return self._run_ons(ctx, drafts)
         for quote in ctx.quotes:
             if any(d.start < quote.end and quote.start < d.end for d in drafts + out):
                 continue
             if not ctx.at_sentence_start(quote.open) or not any(
                     t.pos_ in ("VERB", "AUX") for t in doc[quote.start:quote.end]):
                 continue
-            previous = [d for d in drafts + out if d.quoted and d.start < quote.open]
+            opens_paragraph = _lstrip(doc, ctx.para_start[quote.open], quote.open) == quote.open
+            previous = [d for d in drafts + out if d.start < quote.open and (
+                d.quoted or opens_paragraph and d.anchor is not None and d.polarity == "assert"
+                and ctx.para_start[d.end - 1] < ctx.para_start[quote.open])]
             if not previous:
                 continue
             prev = max(previous, key=lambda d: d.end)
@@ -578,13 +754,15 @@ class ClaimsComponent:
             span = ctx.quote_span(quote)
             if span:
                 out.append(_Draft(prev.cue, *span, prev.speaker, prev.via, prev.polarity,
-                                  quoted=True, rule="claim.quote_continuation"))
+                                  quoted=True, rule=self._continuation_rule))
         return out + self._run_ons(ctx, drafts + out)
 
     def _run_ons(self, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
         """A quote left open at a paragraph's end belongs to the quote that reopens the next
         paragraph, whose attribution may come only there ("“A.\n“B,” X said.")."""
         out: list[_Draft] = []
+        if self._run_on_rule is None:
+            return out
         for quote, nxt in reversed(list(zip(ctx.quotes, ctx.quotes[1:]))):
             if quote.end != ctx.para_end[quote.open] or nxt.open != quote.end + 1:
                 continue
@@ -595,7 +773,7 @@ class ClaimsComponent:
             span = ctx.quote_span(quote)
             if claim is not None and span:
                 out.append(_Draft(claim.cue, *span, claim.speaker, claim.via, claim.polarity,
-                                  quoted=True, rule="claim.quote_run_on"))
+                                  quoted=True, rule=self._run_on_rule))
         return out
 
 
@@ -902,12 +1080,30 @@ def _stranded_subject(verb: Token, start: int) -> Token | None:
     while j >= start and (doc[j].is_punct or doc[j].is_space or doc[j].head == verb
                           and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod")):
         j -= 1
+    clause = _enclosing_relative(doc[j], verb) if j >= start else None
+    if clause is not None:
+        j = clause.left_edge.i - 1
+        while j >= start and (doc[j].is_punct or doc[j].is_space):
+            j -= 1
+        if j >= start and doc[j].pos_ in ("NOUN", "PROPN"):
+            return doc[j]
     noun, tok = None, doc[j] if j >= start else None
     while tok is not None and start <= tok.i < verb.i and tok.pos_ not in ("VERB", "AUX"):
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
             noun = tok
         tok = tok.head if tok.head != tok else None
     return noun
+
+
+def _enclosing_relative(tok: Token, verb: Token) -> Token | None:
+    """The comma-set relative clause ("X, who is also Y, said") that ends at `tok`."""
+    for _ in range(6):
+        if tok.dep_ == "relcl" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            return tok
+        if tok.head == tok or tok.head == verb:
+            return None
+        tok = tok.head
+    return None
 
 
 def _carry_via(drafts: list[_Draft], ctx: _DocContext) -> None:
@@ -990,6 +1186,31 @@ def _quoting_verb(verb: Token, citing: frozenset[str], lemma) -> Token | None:
     return None
 
 
+def _passive_quoter(verb: Token, citing: frozenset[str], lemma) -> Token | None:
+    """"X was quoted as saying ...": the passive quoting verb above a speech verb, whose
+    subject is the speaker."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ == "VERB" and lemma(head) in citing and any(
+                c.dep_ == "nsubjpass" for c in head.children):
+            return head
+    return None
+
+
+def _passive(verb: Token, children: dict[str, Token]) -> bool:
+    """An agentless passive: "is believed", "has been hailed as", or a bare participle ("a
+    plan described as fragile"); not "has said"."""
+    if "agent" in children:
+        return False
+    if "auxpass" in children:
+        return True
+    return verb.tag_ == "VBN" and "aux" not in children and "dobj" not in children \
+        and verb.dep_ in ("acl", "amod", "advcl", "relcl")
+
+
 def _for_content(verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
     """"thanked Y for Z" -> Z."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
@@ -1056,7 +1277,9 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 
 
 @Language.factory("newsextract_claims", default_config={"cues_path": None,
+                                                         "constructions_path": None,
                                                          "max_gap": MAX_ATTRIBUTION_GAP})
-def make_claims(nlp: Language, name: str, cues_path: str | None, max_gap: int) -> ClaimsComponent:
+def make_claims(nlp: Language, name: str, cues_path: str | None,
+                constructions_path: str | None, max_gap: int) -> ClaimsComponent:
     register_extensions()
-    return ClaimsComponent(load_cues(cues_path), max_gap)
+    return ClaimsComponent(load_cues(cues_path), max_gap, load_constructions(constructions_path))
