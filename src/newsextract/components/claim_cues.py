@@ -70,7 +70,7 @@ def _parse(text: str, name: str) -> ClaimCues:
         raise NewsExtractError(f"{name}: invalid claim cue file: {exc}") from None
 
 
-KINDS = ("verb", "adjective", "phrase", "adverb", "quote", "signature")
+KINDS = ("verb", "adjective", "noun", "phrase", "adverb", "quote", "signature")
 
 
 class ClaimExample(BaseModel):
@@ -127,7 +127,7 @@ class ClaimConstructions(BaseModel):
             unknown = [c for c in con.cues if c.startswith("@") and c[1:] not in lexicons]
             if unknown:
                 raise ValueError(f"{con.name}: unknown cue lists {unknown}")
-            if con.kind in ("verb", "adjective", "phrase", "adverb") and not con.cues:
+            if con.kind in ("verb", "adjective", "noun", "phrase", "adverb") and not con.cues:
                 raise ValueError(f"{con.name}: a {con.kind} construction needs cues")
             if not con.examples:
                 raise ValueError(f"{con.name}: needs at least one example")

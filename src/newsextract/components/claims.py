@@ -31,6 +31,7 @@ SENT_END = {".", "!", "?"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 NOT_CUES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"}
 VERB_TAGS = string_ids(("VERB", "AUX"))
+PLURAL_NOUN_TAG = string_ids(("NNS",))
 ACCORDING = string_ids(("according",))
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -121,7 +122,8 @@ class ClaimsComponent:
                      "speech": self._speech_content,
                      "quoted_as_saying": self._quoted_as_saying_content,
                      "belief": self._belief_content},
-            "adjective": {"adjective_clause": None}, "phrase": {"around_phrase": None},
+            "adjective": {"adjective_clause": None}, "noun": {"noun_clause": None},
+            "phrase": {"around_phrase": None},
             "adverb": {"hedged_clause": None}, "quote": {"continuation": None, "run_on": None},
             "signature": {"signed_text": None}}
         self._verb_constructions: list[tuple[Construction, frozenset[str], Callable]] = []
@@ -140,6 +142,9 @@ class ClaimsComponent:
         self._adjective = by_kind.get("adjective")
         self._stance_adjectives = string_ids(tuple(sorted(lemmas[self._adjective.name]))) \
             if self._adjective else frozenset()
+        self._noun = by_kind.get("noun")
+        self._stance_nouns = string_ids(tuple(sorted(lemmas[self._noun.name]))) \
+            if self._noun else frozenset()
         self._phrase = by_kind.get("phrase")
         self._phrases = lemmas[self._phrase.name] if self._phrase else frozenset()
         self._phrase_heads = string_ids(tuple(sorted({p.split()[0] for p in self._phrases})))
@@ -163,6 +168,9 @@ class ClaimsComponent:
         if self._adjective is not None:
             drafts.extend(self._adjective_claims(
                 [doc[i] for i in columns.positions("LOWER", self._stance_adjectives)], ctx))
+        if self._noun is not None:
+            drafts.extend(self._noun_claims(
+                [doc[i] for i in columns.positions("LEMMA", self._stance_nouns)], ctx, drafts))
         hedges = [doc[i] for i in columns.positions("LOWER", self._hedge_ids)]
         accordings = [doc[i] for i in columns.positions("LOWER", self._phrase_heads)]
         _resolve_echoes(drafts)
@@ -188,12 +196,18 @@ class ClaimsComponent:
     def _cue_candidates(self, doc: Doc, columns: TokenColumns) -> list[int]:
         """Positions of the verbs whose lemma is a cue, read from the doc's attribute columns:
         most verbs are none, and building their Tokens cost more than the test. A verb with
-        no lemma (no lemmatizer) is left to `_lemma`'s guess in `_verb_claims`."""
+        no lemma (no lemmatizer) is left to `_lemma`'s guess in `_verb_claims`. The parser
+        tags some present-tense cues as plural nouns ("The agency notes, “...”", "The
+        report claims that"): such a "noun" with a subject of its own is the verb."""
         strings = doc.vocab.strings
         not_cues = string_ids(tuple(NOT_CUES))
         lower, lemma = columns["LOWER"], columns["LEMMA"]
-        return [i for i in columns.positions("POS", VERB_TAGS) if lower[i] not in not_cues
-                and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
+        verbs = [i for i in columns.positions("POS", VERB_TAGS) if lower[i] not in not_cues
+                 and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
+        nouns = [i for i in columns.positions("TAG", PLURAL_NOUN_TAG)
+                 if lemma[i] and strings[lemma[i]].lower() in self._verbs
+                 and any(c.dep_ == "nsubj" for c in doc[i].children)]
+        return sorted(verbs + nouns)
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
         """The first construction of the cue's lemma, voice and quote setting whose content
@@ -591,6 +605,8 @@ class ClaimsComponent:
                         inner.speaker = inner.speaker or outer.speaker
                 elif cue.head == outer.anchor or outer.anchor.head == cue:
                     inner.via = inner.via or outer.speaker
+                    if inner.speaker is None and self._unresolved_named(inner.subject):
+                        inner.speaker, inner.via = outer.speaker, None
                     outer.dropped = True
                 else:
                     cut = min(cue.left_edge.i, inner.start)
@@ -601,6 +617,15 @@ class ClaimsComponent:
         for draft in drafts:
             if draft.first_person and draft.speaker is None:
                 draft.dropped = True
+
+    def _unresolved_named(self, subject: Token | None) -> bool:
+        """A singular source the text names by a description no actor was found for ("the
+        foreign secretary has argued ..., the Times reported"): the report that wraps it is
+        the best-known source. Unnamed people ("officials", "a source") stay unnamed."""
+        return subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+            and subject.tag_ not in ("NNS", "NNPS") \
+            and _noun_lemma(subject) not in self.cues.unnamed_sources \
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
 
     def _is_belief(self, draft: _Draft) -> bool:
         """A belief or finding reported by someone else is a claim in that report's content
@@ -642,14 +667,16 @@ class ClaimsComponent:
             nxt = doc[tok.i + 1]
             if f"{tok.lower_} {nxt.lower_}" not in self._phrases:
                 continue
-            obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            objs = [c for c in nxt.children if c.dep_ == "pobj"]
+            obj = next((c for c in objs if c._.actor is not None), objs[0] if objs else None)
             if obj is None:
                 continue
             source = self._subject_actor(obj, ctx)
             if source is None and not self._is_source(obj):
                 continue
             s_start, s_end = ctx.sentence(tok)
-            phrase_start, phrase_end = tok.left_edge.i, max(tok.right_edge.i, obj.right_edge.i) + 1
+            phrase_start = tok.left_edge.i
+            phrase_end = max([tok.right_edge.i] + [o.right_edge.i for o in objs]) + 1
             inside = [d for d in drafts if d.anchor is not None and s_start <= d.anchor.i < s_end]
             if inside:
                 for d in inside:
@@ -695,6 +722,39 @@ class ClaimsComponent:
             if span:
                 out.append(_Draft(_cue(adj), *span, speaker, polarity=con.polarity, anchor=adj,
                                   rule=con.name, subject=subject))
+        return out
+
+    def _noun_claims(self, nouns: list[Token], ctx: _DocContext,
+                     drafts: list[_Draft]) -> list[_Draft]:
+        """"X came to the conclusion that Y", "X expressed concern that Y": a stance noun with
+        a that-clause, object of a verb whose subject is the source (not of a denial: "rejected
+        claims that" is one)."""
+        out = []
+        con = self._noun
+        for noun in nouns:
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and _that_clause(c) and _finite(c) and c.i > noun.i
+                           and any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in c.children)), None)
+            if clause is None or ctx.quote_at(noun.i) is not None and not con.in_quote:
+                continue
+            verb = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head \
+                if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent") else None
+            if verb is None or verb.pos_ not in ("VERB", "AUX") or \
+                    self._lemma(verb) in self.cues.deny_verbs or \
+                    any(c.dep_ == "neg" for c in verb.children) or \
+                    any(d.anchor is verb for d in drafts):
+                continue
+            subject = _subject(verb)
+            if subject is None:
+                continue
+            speaker = self._subject_actor(subject, ctx)
+            if speaker is None and not self._is_source(subject) and \
+                    not self._unnamed_subject(subject, verb, False):
+                continue
+            span = ctx.clause([clause], noun)
+            if span:
+                out.append(_Draft(_cue(noun), *span, speaker, polarity=con.polarity,
+                                  anchor=noun, rule=con.name, subject=subject))
         return out
 
     def _signed_posts(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
