@@ -121,6 +121,9 @@ class ClaimsComponent:
                      "denial": lambda v, ctx, q: (self._deny_content(v, ctx), False),
                      "speech": self._speech_content,
                      "quoted_as_saying": self._quoted_as_saying_content,
+                     "free_relative": self._free_relative_content,
+                     "praised_object": self._praised_object_content,
+                     "quote_with": self._quote_with_content,
                      "belief": self._belief_content},
             "adjective": {"adjective_clause": None}, "noun": {"noun_clause": None},
             "phrase": {"around_phrase": None},
@@ -198,7 +201,8 @@ class ClaimsComponent:
         most verbs are none, and building their Tokens cost more than the test. A verb with
         no lemma (no lemmatizer) is left to `_lemma`'s guess in `_verb_claims`. The parser
         tags some present-tense cues as plural nouns ("The agency notes, “...”", "The
-        report claims that"): such a "noun" with a subject of its own is the verb."""
+        report claims that"): such a "noun" with a subject or a clause of its own is the
+        verb."""
         strings = doc.vocab.strings
         not_cues = string_ids(tuple(NOT_CUES))
         lower, lemma = columns["LOWER"], columns["LEMMA"]
@@ -206,7 +210,7 @@ class ClaimsComponent:
                  and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
         nouns = [i for i in columns.positions("TAG", PLURAL_NOUN_TAG)
                  if lemma[i] and strings[lemma[i]].lower() in self._verbs
-                 and any(c.dep_ == "nsubj" for c in doc[i].children)]
+                 and any(c.dep_ in ("nsubj", "ccomp") for c in doc[i].children)]
         return sorted(verbs + nouns)
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
@@ -301,12 +305,50 @@ class ClaimsComponent:
                 if quote is not None and ctx.opens_quote(verb.doc[span[0]]):
                     return [ctx.quote_span(quote)], True
             return ([span], False) if span else ([], False)
+        doc = verb.doc
+        if verb.i + 3 < len(doc) and doc[verb.i + 1].lower_ == "to" \
+                and ctx.opens_quote(doc[verb.i + 3]):  # "vowed to “end the waste”"
+            return [ctx.quote_span(ctx.quote_at(verb.i + 3))], True
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if obj is None or prep is None:
             return [], False
         span = ctx.clean(obj.left_edge.i, prep.right_edge.i + 1, verb)
         return ([span], False) if span else ([], False)
+
+    def _free_relative_content(self, verb: Token, ctx: _DocContext,
+                               in_quote: bool) -> tuple[list[tuple], bool]:
+        """"what X believes is Y" -> Y."""
+        what = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.tag_ == "WP"
+                     and c.lower_ == "what"), None)
+        if what is None or verb.dep_ != "csubj" or self._lemma(verb.head) != "be":
+            return [], False
+        attr = next((c for c in verb.head.children if c.dep_ in ("attr", "acomp")
+                     and c.i > verb.head.i), None)
+        span = ctx.clean(attr.left_edge.i, attr.right_edge.i + 1, verb) if attr else None
+        return ([span], False) if span else ([], False)
+
+    def _praised_object_content(self, verb: Token, ctx: _DocContext,
+                                in_quote: bool) -> tuple[list[tuple], bool]:
+        """"X complimented Y's skills" -> "Y's skills": a judged quality of someone."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or any(c.dep_ == "prep" and c.lower_ in ("for", "as")
+                              for c in verb.children):
+            return [], False
+        owner = any(t.tag_ == "POS" or t.dep_ == "poss" for t in obj.subtree if t.i < obj.i)
+        span = ctx.clean(obj.left_edge.i, obj.right_edge.i + 1, verb) if owner else None
+        return ([span], False) if span else ([], False)
+
+    def _quote_with_content(self, verb: Token, ctx: _DocContext,
+                            in_quote: bool) -> tuple[list[tuple], bool]:
+        """"X teased Y with “...”", "X replied with “...”" -> the quote."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            first = next((t for t in prep.subtree if t.i > prep.i), None)
+            if first is not None and ctx.quote_at(first.i) is not None \
+                    and ctx.quote_at(first.i).open == first.i:
+                span = ctx.quote_span(ctx.quote_at(first.i))
+                return ([span], True) if span else ([], False)
+        return [], False
 
     def _quoted_as_saying_content(self, verb: Token, ctx: _DocContext,
                                   in_quote: bool) -> tuple[list[tuple], bool]:
@@ -340,7 +382,8 @@ class ClaimsComponent:
         its that-clause (also one the parser hung elsewhere: "said in a statement that",
         "observed that ..."), else the clause it is set in ("A, X said, B", "As X told Y, A"),
         else the clause it trails ("..., X reported")."""
-        comps = [c for c in verb.children if c.dep_ == "ccomp"] or _statement_clauses(verb)
+        comps = [c for c in verb.children if c.dep_ == "ccomp"] or _statement_clauses(verb) \
+            or _addressee_clauses(verb)
         cite = self._cite(verb, ctx)
         if cite is not None:
             comps.extend(c for c in cite.subtree if c.head == cite and c.dep_ == "ccomp"
@@ -1088,7 +1131,8 @@ def _find_quotes(doc: Doc, start: int, end: int, marks: list[int]) -> list[_Quot
 def _subject(verb: Token) -> Token | None:
     """The grammatical speaker of a cue verb: the agent of a passive ("it was said by X
     that"), its subject, the antecedent of "who", the noun of "with X saying" or of "X posted"
-    (acl), else the subject of the verb it depends on."""
+    (acl), the subject of a passive whose complement the verb is ("X was heard praising"),
+    else the subject of the verb it depends on ("X was quick to call")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if by is not None and any(c.dep_ == "auxpass" for c in verb.children):
@@ -1106,7 +1150,11 @@ def _subject(verb: Token) -> Token | None:
             return prev
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
-        if verb.dep_ not in ("conj", "advcl", "xcomp"):
+        if verb.dep_ == "xcomp":
+            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:  # "X was heard praising", "X was asked to explain"
+                return raised
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "acomp"):
             return None
         verb = verb.head
     return None
@@ -1117,6 +1165,17 @@ def _statement_clauses(verb: Token) -> list[Token]:
     return [c for prep in verb.children if prep.dep_ == "prep"
             for obj in prep.children if obj.dep_ == "pobj"
             for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and _that_clause(c)]
+
+
+def _addressee_clauses(verb: Token) -> list[Token]:
+    """The that-clause the parser hung on the addressee as a relative clause ("told X and
+    gathered guests that Y"): a clause with "that" as its mark and a subject of its own."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in verb.children if c.dep_ == "conj" and not any(
+        k.dep_ in SUBJECT_DEPS for k in c.children) for g in c.children if g.dep_ == "dobj"]
+    return [c for obj in objects for c in obj.children if c.dep_ in ("relcl", "acl")
+            and c.i > verb.i and _that_clause(c) and any(
+                g.dep_ in CLAUSE_SUBJECT_DEPS and g.lower_ != "that" for g in c.children)]
 
 
 def _inverted_subject(verb: Token) -> Token | None:
