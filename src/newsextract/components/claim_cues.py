@@ -39,6 +39,10 @@ class ClaimCues(BaseModel):
     source_things: frozenset[str]
     media_words: frozenset[str]
     via_acl_verbs: frozenset[str]
+    falsity_words: frozenset[str]
+    """what calling a claim false says of it ("called the report baseless"): a denial"""
+    voice_nouns: frozenset[str]
+    """people who speak for an institution ("a spokesperson for X"): X is the speaker"""
 
     @field_validator("*", mode="before")
     @classmethod

@@ -124,11 +124,12 @@ class ClaimsComponent:
                      "free_relative": self._free_relative_content,
                      "praised_object": self._praised_object_content,
                      "quote_with": self._quote_with_content,
+                     "document_reads": self._document_reads_content,
                      "belief": self._belief_content},
             "adjective": {"adjective_clause": None}, "noun": {"noun_clause": None},
             "phrase": {"around_phrase": None},
             "adverb": {"hedged_clause": None}, "quote": {"continuation": None, "run_on": None},
-            "signature": {"signed_text": None}}
+            "signature": {"signed_text": None, "signed_quote": None}}
         self._verb_constructions: list[tuple[Construction, frozenset[str], Callable]] = []
         lemmas: dict[str, frozenset[str]] = {}
         for con in constructions.constructions:
@@ -158,7 +159,8 @@ class ClaimsComponent:
                   if con.kind == "quote"}
         self._continuation_rule = quotes.get("continuation")
         self._run_on_rule = quotes.get("run_on")
-        self._signature = by_kind.get("signature")
+        self._signatures = {con.content: con for con in constructions.constructions
+                            if con.kind == "signature"}
         self._verbs = frozenset().union(*(heads for _, heads, _ in self._verb_constructions))
         self._phrasal_heads = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
 
@@ -183,8 +185,10 @@ class ClaimsComponent:
             drafts.extend(self._hedge_claims(hedges, ctx, drafts))
         if self._phrase is not None:
             drafts.extend(self._according_to(accordings, ctx, drafts))
-        if self._signature is not None:
+        if "signed_text" in self._signatures:
             drafts.extend(self._signed_posts(doc, ctx, drafts))
+        if "signed_quote" in self._signatures:
+            drafts.extend(self._signed_quotes(doc, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
         _carry_via(drafts, ctx)
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
@@ -236,8 +240,8 @@ class ClaimsComponent:
                 return []
         else:
             return []
-        polarity = "deny" if con.polarity == "assert" and lemma in cues.deny_verbs \
-            else con.polarity
+        polarity = "deny" if con.polarity == "assert" and (
+            lemma in cues.deny_verbs or self._called_false(verb, con)) else con.polarity
         spans = [s if len(s) > 2 else _without(s, verb) for s in spans]
         spans = [(*s, []) if len(s) == 2 else s for s in spans if s is not None]
         if not spans:
@@ -261,6 +265,19 @@ class ClaimsComponent:
         return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb, omit=omit,
                        echo=echo, first_person=first_person, rule=con.name, subject=subject)
                 for s, e, omit in spans]
+
+    def _called_false(self, verb: Token, con: Construction) -> bool:
+        """"called the report false", "described the claims as baseless": a denial."""
+        if con.content == "naming":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            pred = _naming_predicate(verb, obj)
+            words = list(pred.subtree) if pred is not None else []
+        elif con.content == "as_characterisation":
+            words = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for t in c.subtree]
+        else:
+            return False
+        return any(_noun_lemma(t) in self.cues.falsity_words for t in words)
 
     def _hedged_passive_content(self, verb: Token, ctx: _DocContext,
                                 in_quote: bool) -> tuple[list[tuple], bool]:
@@ -338,6 +355,14 @@ class ClaimsComponent:
         owner = any(t.tag_ == "POS" or t.dep_ == "poss" for t in obj.subtree if t.i < obj.i)
         span = ctx.clean(obj.left_edge.i, obj.right_edge.i + 1, verb) if owner else None
         return ([span], False) if span else ([], False)
+
+    def _document_reads_content(self, verb: Token, ctx: _DocContext,
+                                in_quote: bool) -> tuple[list[tuple], bool]:
+        """"The statement read: “...”": a text that reads is its author's statement."""
+        subject = _subject(verb)
+        if subject is None or _noun_lemma(subject) not in self.cues.source_things:
+            return [], False
+        return self._speech_content(verb, ctx, in_quote)
 
     def _quote_with_content(self, verb: Token, ctx: _DocContext,
                             in_quote: bool) -> tuple[list[tuple], bool]:
@@ -596,12 +621,20 @@ class ClaimsComponent:
         return obj is not None and (obj._.actor is not None or self._is_source(obj))
 
     def _subject_actor(self, tok: Token, ctx: _DocContext) -> ActorRecord | None:
-        """Unnamed people ("American officials") have no speaker even if a modifier is an actor."""
+        """Unnamed people ("American officials") have no speaker even if a modifier is an actor;
+        an unnamed spokesperson speaks for the institution named with them."""
         if tok._.actor is not None:
             return tok._.actor
         for appos in (c for c in tok.children if c.dep_ == "appos" and c._.actor is not None):
             return appos._.actor
-        if _noun_lemma(tok) in self.cues.unnamed_sources:
+        lemma = _noun_lemma(tok)
+        if lemma in self.cues.voice_nouns:  # "a spokesperson for X", "X's spokesman"
+            owners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                      for g in c.children if g.dep_ == "pobj"]
+            owners += [c for c in tok.children if c.dep_ in ("poss", "compound")]
+            return next((actor_of(ctx.phrase(o)) for o in owners
+                         if actor_of(ctx.phrase(o)) is not None), None)
+        if lemma in self.cues.unnamed_sources:
             return None
         return actor_of(ctx.phrase(tok))
 
@@ -826,7 +859,26 @@ class ClaimsComponent:
                 span = ctx.clean(para, dash.i, dash)
             if span and not any(d.start < span[1] and span[0] < d.end for d in drafts):
                 out.append(_Draft(_cue(dash), *span, speaker, quoted=True, anchor=dash,
-                                  rule=self._signature.name))
+                                  rule=self._signatures["signed_text"].name))
+        return out
+
+    def _signed_quotes(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+        """A quote signed with its author at the end of its paragraph: "“...” — Name"."""
+        out = []
+        for quote in ctx.quotes:
+            if quote.end + 2 >= len(doc) or doc[quote.end + 1].text not in ("—", "–", "-", "--"):
+                continue
+            end = _rstrip(doc, quote.end + 2, ctx.para_end[quote.end])
+            name = doc[quote.end + 2:end]
+            speaker = actor_of(name) if 0 < len(name) <= 6 else None
+            if speaker is None or any(t.pos_ not in ("PROPN", "PUNCT") and t._.actor is None
+                                      for t in name):
+                continue
+            span = ctx.quote_span(quote)
+            if span and not any(d.start < span[1] and span[0] < d.end for d in drafts):
+                out.append(_Draft(_cue(doc[quote.end + 1]), *span, speaker, quoted=True,
+                                  anchor=doc[quote.end + 1],
+                                  rule=self._signatures["signed_quote"].name))
         return out
 
     def _continuations(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
@@ -1341,13 +1393,22 @@ def _for_content(verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
 def _naming_content(verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
     """"called Y Z" -> "Y Z" (not "called for", "called on")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
-                 and c.i > verb.i), None)
+    pred = _naming_predicate(verb, obj)
     if obj is None or pred is None:
         return []
     span = ctx.clean(min(obj.left_edge.i, pred.left_edge.i),
                      max(obj.right_edge.i, pred.right_edge.i) + 1, verb)
     return [span] if span else []
+
+
+def _naming_predicate(verb: Token, obj: Token | None) -> Token | None:
+    """The name or judgement of "called Y Z": the verb's predicate, or an adjective the
+    parser hung after the object ("called the reports “categorically false”")."""
+    pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
+                 and c.i > verb.i), None)
+    if pred is None and obj is not None:
+        pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
+    return pred
 
 
 def _without(span: tuple[int, int], cue: Token) -> tuple[int, int] | None:
