@@ -397,3 +397,27 @@ def test_construction_with_unknown_content_reader_is_rejected() -> None:
     constructions = type(load_constructions()).model_validate(data)
     with pytest.raises(NewsExtractError, match="telepathy"):
         ClaimsComponent(load_cues(), constructions=constructions)
+
+
+def test_authorless_statement_is_that_of_the_source_before(nlp, claims) -> None:
+    text = ("The office of Rosa Diaz told the agency that the car had been returned.\n"
+            "\"The minister asked for the gift to be checked,\" a statement said.")
+    doc = claims(annotate(nlp, text, {"Rosa Diaz": "Rosa Diaz"}))
+    assert [(s, cue, content) for s, cue, content, _, _ in as_tuples(doc)] == [
+        ("Rosa Diaz", "told", "the car had been returned"),
+        ("Rosa Diaz", "said", "The minister asked for the gift to be checked")]
+
+
+def test_participle_after_a_reduced_relative_belongs_to_the_main_clause(nlp, claims) -> None:
+    text = ("Lena Vos has returned a car given to her by a business group, admitting on Tuesday "
+            "that the gift broke the rules.")
+    doc = claims(annotate(nlp, text, {"Lena Vos": "Lena Vos", "business group": "Autoclub"}))
+    assert as_tuples(doc) == [("Lena Vos", "admitting", "the gift broke the rules", "assert",
+                               None)]
+
+
+def test_acronym_tagged_as_pronoun_is_a_source(nlp, claims) -> None:
+    doc = claims(annotate(nlp, "WHO say iodine deficiency is the most common cause of the "
+                               "disease.", {"WHO": "World Health Organization"}))
+    assert [(s, content) for s, _, content, _, _ in as_tuples(doc)] == [
+        ("World Health Organization", "iodine deficiency is the most common cause of the disease")]

@@ -42,6 +42,9 @@ class ClaimCues(BaseModel):
     falsity_words: frozenset[str]
     """what calling a claim false says of it ("called the report baseless"): a denial"""
     voice_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    """texts that speak for their author ("a statement said"): with no author named, the
+    source of the claim just before"""
     """people who speak for an institution ("a spokesperson for X"): X is the speaker"""
 
     @field_validator("*", mode="before")

@@ -190,6 +190,7 @@ class ClaimsComponent:
         if "signed_quote" in self._signatures:
             drafts.extend(self._signed_quotes(doc, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
+        self._document_speakers(drafts, ctx)
         _carry_via(drafts, ctx)
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
                                     polarity=d.polarity,
@@ -646,8 +647,9 @@ class ClaimsComponent:
             and (subject.pos_ in ("NOUN", "PROPN") or subject.lower_ == "they" and not in_quote)
 
     def _is_source(self, tok: Token | None) -> bool:
-        """Whether an unresolved subject can still be an (unnamed) source of a claim."""
-        if tok is None or tok.pos_ == "PRON":
+        """Whether an unresolved subject can still be an (unnamed) source of a claim; an
+        acronym the tagger took for a pronoun ("WHO say") is a name."""
+        if tok is None or tok.pos_ == "PRON" and not (tok.is_upper and len(tok.text) > 1):
             return False
         lemma = _noun_lemma(tok)
         return (lemma in self.cues.unnamed_sources or lemma in self.cues.source_things
@@ -693,6 +695,24 @@ class ClaimsComponent:
         for draft in drafts:
             if draft.first_person and draft.speaker is None:
                 draft.dropped = True
+
+    def _document_speakers(self, drafts: list[_Draft], ctx: _DocContext) -> None:
+        """"X's office told the agency A. “B,” a statement said.": a document named with no
+        author is that of the source of the claim just before it (same or previous
+        paragraph)."""
+        ordered = sorted(drafts, key=lambda d: d.cue.start)
+        for prev, cur in zip(ordered, ordered[1:]):
+            subject = cur.subject
+            if cur.speaker is not None or prev.speaker is None or subject is None or \
+                    _noun_lemma(subject) not in self.cues.document_nouns or any(
+                        c.dep_ in ("poss", "compound", "prep", "amod") or c.lower_ == "the"
+                        for c in subject.children):
+                continue
+            start = ctx.para_start[cur.cue.start]
+            if start == 0 or ctx.para_start[prev.cue.start] not in (
+                    start, ctx.para_start[start - 1]):
+                continue
+            cur.speaker, cur.via = prev.speaker, cur.via or prev.via
 
     def _unresolved_named(self, subject: Token | None) -> bool:
         """A singular source the text names by a description no actor was found for ("the
@@ -1202,6 +1222,14 @@ def _subject(verb: Token) -> Token | None:
             return prev
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "advcl" and verb.head.dep_ == "acl" and verb.i > 0 \
+                and verb.doc[verb.i - 1].text == ",":
+            # "X returned the car given to him, admitting ...": not the car's participle
+            noun = verb.head.head
+            while noun.pos_ not in ("VERB", "AUX") and noun.head != noun:
+                noun = noun.head
+            verb = noun
+            continue
         if verb.dep_ == "xcomp":
             raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:  # "X was heard praising", "X was asked to explain"
