@@ -32,6 +32,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 NOT_CUES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"}
 VERB_TAGS = string_ids(("VERB", "AUX"))
 PLURAL_NOUN_TAG = string_ids(("NNS",))
+NOUN_TAG = string_ids(("NN",))
+CLAUSAL_DEPS = {"advcl", "xcomp", "ccomp", "conj", "pcomp", "acl"}
+CLAUSAL_DEP_IDS = string_ids(tuple(sorted(CLAUSAL_DEPS)))
 ACCORDING = string_ids(("according",))
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -162,6 +165,7 @@ class ClaimsComponent:
         self._signatures = {con.content: con for con in constructions.constructions
                             if con.kind == "signature"}
         self._verbs = frozenset().union(*(heads for _, heads, _ in self._verb_constructions))
+        self._verb_ids = string_ids(self._verbs)
         self._phrasal_heads = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -207,16 +211,20 @@ class ClaimsComponent:
         no lemma (no lemmatizer) is left to `_lemma`'s guess in `_verb_claims`. The parser
         tags some present-tense cues as plural nouns ("The agency notes, “...”", "The
         report claims that"): such a "noun" with a subject or a clause of its own is the
-        verb."""
+        verb; so is an "-ing" noun heading a clause ("..., writing: “...”")."""
         strings = doc.vocab.strings
         not_cues = string_ids(tuple(NOT_CUES))
         lower, lemma = columns["LOWER"], columns["LEMMA"]
         verbs = [i for i in columns.positions("POS", VERB_TAGS) if lower[i] not in not_cues
                  and (not lemma[i] or strings[lemma[i]].lower() in self._verbs)]
-        nouns = [i for i in columns.positions("TAG", PLURAL_NOUN_TAG)
-                 if lemma[i] and strings[lemma[i]].lower() in self._verbs
+        tags = columns["TAG"]
+        nouns = [i for i in columns.positions("LEMMA", self._verb_ids)
+                 if tags[i] in PLURAL_NOUN_TAG
                  and any(c.dep_ in ("nsubj", "ccomp") for c in doc[i].children)]
-        return sorted(verbs + nouns)
+        gerunds = [i for i in columns.positions("DEP", CLAUSAL_DEP_IDS)
+                   if tags[i] in NOUN_TAG and strings[lower[i]].endswith("ing")
+                   and self._lemma(doc[i]) in self._verbs]
+        return sorted(verbs + nouns + gerunds)
 
     def _verb_claims(self, verb: Token, ctx: _DocContext) -> list[_Draft]:
         """The first construction of the cue's lemma, voice and quote setting whose content
@@ -391,8 +399,10 @@ class ClaimsComponent:
         return ([ctx.quote_span(quote)], True) if quote is not None else ([span], False)
 
     def _lemma(self, tok: Token) -> str:
-        """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer."""
-        if tok.lemma_:
+        """The lemma, or a crude one from the lexicons if the pipeline has no lemmatizer (or
+        tagged a gerund as a noun: "..., writing: “...”")."""
+        if tok.lemma_ and not (tok.tag_ == "NN" and tok.lower_.endswith("ing")
+                               and tok.dep_ in CLAUSAL_DEPS):
             return tok.lemma_.lower()
         word = tok.lower_
         for cand in (word, word[:-1], word[:-2], word[:-3], word[:-2] + "e", word[:-3] + "e",
@@ -773,6 +783,14 @@ class ClaimsComponent:
             s_start, s_end = ctx.sentence(tok)
             phrase_start = tok.left_edge.i
             phrase_end = max([tok.right_edge.i] + [o.right_edge.i for o in objs]) + 1
+            via = None
+            cite = next((c for c in tok.head.children if c.dep_ == "advcl"
+                         and self._lemma(c) in self.cues.citing_verbs
+                         and 0 <= c.left_edge.i - phrase_end <= 1), None)
+            cited = next((c for c in cite.children if c.dep_ == "dobj"), None) if cite else None
+            if cited is not None:  # "According to X, quoting Y, ...": Y speaks, via X
+                phrase_end = cite.right_edge.i + 1
+                via, source = source, self._subject_actor(cited, ctx)
             inside = [d for d in drafts if d.anchor is not None and s_start <= d.anchor.i < s_end]
             if inside:
                 for d in inside:
@@ -790,7 +808,7 @@ class ClaimsComponent:
                 span = ctx.inserted_in(tok.head, phrase_start, phrase_end)
             if span:
                 start, end, *omit = span
-                out.append(_Draft(doc[tok.i:nxt.i + 1], start, end, source, anchor=tok,
+                out.append(_Draft(doc[tok.i:nxt.i + 1], start, end, source, via, anchor=tok,
                                   omit=omit[0] if omit else [], rule=self._phrase.name))
         return out
 
