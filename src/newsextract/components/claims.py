@@ -20,12 +20,14 @@ from ..records import ActorRecord, ClaimRecord, register_extensions
 from ..errors import NewsExtractError
 from .claim_cues import ClaimConstructions, ClaimCues, Construction, load_constructions, load_cues
 from .sentences import Sentences
-from .token_arrays import TokenColumns, flagged, string_ids, token_indices
+from .token_arrays import TokenColumns, flagged, string_ids
 
 OPEN_QUOTES = {"“", "‘‘", "``", "„"}
 CLOSE_QUOTES = {"”", "’’", "''"}
 STRAIGHT_QUOTES = {'"'}
 QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
+QUOTE_IDS = string_ids(tuple(sorted(QUOTE_CHARS)))
+OPEN_PARENS = string_ids(("(", "（"))
 EDGE_PUNCT = {",", ".", ":", ";", "—", "–", "-", "--", "(", ")", "'", "‘", "’", *QUOTE_CHARS}
 SENT_END = {".", "!", "?"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -169,8 +171,8 @@ class ClaimsComponent:
         self._phrasal_heads = {entry.split()[0] for entry in cues.accuse_verbs | cues.appeal_verbs}
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx = _DocContext(doc)
         columns = TokenColumns(doc)
+        ctx = _DocContext(doc, columns)
         drafts: list[_Draft] = []
         for i in self._cue_candidates(doc, columns):
             drafts.extend(self._verb_claims(doc[i], ctx))
@@ -190,7 +192,8 @@ class ClaimsComponent:
         if self._phrase is not None:
             drafts.extend(self._according_to(accordings, ctx, drafts))
         if "signed_text" in self._signatures:
-            drafts.extend(self._signed_posts(doc, ctx, drafts))
+            drafts.extend(self._signed_posts(doc, ctx, drafts,
+                                             columns.positions("ORTH", OPEN_PARENS)))
         if "signed_quote" in self._signatures:
             drafts.extend(self._signed_quotes(doc, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
@@ -871,11 +874,12 @@ class ClaimsComponent:
                                   anchor=noun, rule=con.name, subject=subject))
         return out
 
-    def _signed_posts(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft]) -> list[_Draft]:
+    def _signed_posts(self, doc: Doc, ctx: _DocContext, drafts: list[_Draft],
+                      parens: list[int]) -> list[_Draft]:
         """An embedded post signed "— Name (@handle) date": the text before the dash in its
         paragraph, or the paragraph before when the signature opens its own."""
         out = []
-        for i in token_indices(doc, "ORTH", "(", "（"):
+        for i in parens:
             handle = doc[i + 1] if i + 1 < len(doc) else None
             if handle is None or not handle.text.startswith("@") or len(handle.text) < 2:
                 continue
@@ -973,7 +977,8 @@ class ClaimsComponent:
 class _DocContext:
     """Paragraphs, quotations and span cleaning for one Doc."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, columns: TokenColumns | None = None):
+        columns = columns or TokenColumns(doc)
         self.doc = doc
         self.para_start: list[int] = []
         self.para_end: list[int] = []
@@ -993,7 +998,7 @@ class _DocContext:
             self.para_start.extend([s] * (e - s + (1 if e < len(doc) else 0)))
             self.para_end.extend([e] * (e - s + (1 if e < len(doc) else 0)))
         self.quotes: list[_Quote] = []
-        marks = token_indices(doc, "ORTH", *QUOTE_CHARS)
+        marks = columns.positions("ORTH", QUOTE_IDS)
         for s, e in bounds:
             last = self.quotes[-1] if self.quotes and self.quotes[-1].end == s - 1 else None
             close = _run_on_close(doc, s, e) if last is not None else None
