@@ -421,3 +421,12 @@ def test_acronym_tagged_as_pronoun_is_a_source(nlp, claims) -> None:
                                "disease.", {"WHO": "World Health Organization"}))
     assert [(s, content) for s, _, content, _, _ in as_tuples(doc)] == [
         ("World Health Organization", "iodine deficiency is the most common cause of the disease")]
+
+
+def test_unnamed_media_report_is_the_outlet_named_right_after(nlp, claims) -> None:
+    text = ("The mayor failed to recognise the statue, according to a media report.\n"
+            "Looking puzzled, the mayor said he had never seen it, the Courier reported.")
+    doc = claims(annotate(nlp, text, {"the Courier": "Daily Courier", "the mayor": "Ida Holm",
+                                      "The mayor": "Ida Holm"}))
+    assert as_tuples(doc)[0] == ("Daily Courier", "according to",
+                                 "The mayor failed to recognise the statue", "assert", None)

@@ -42,6 +42,8 @@ class ClaimCues(BaseModel):
     falsity_words: frozenset[str]
     """what calling a claim false says of it ("called the report baseless"): a denial"""
     voice_nouns: frozenset[str]
+    likening_verbs: frozenset[str]
+    """characterisation verbs that take "to" as others take "as" ("likened Y to Z")"""
     document_nouns: frozenset[str]
     """texts that speak for their author ("a statement said"): with no author named, the
     source of the claim just before"""

@@ -258,6 +258,8 @@ class ClaimsComponent:
         spans = [(*s, []) if len(s) == 2 else s for s in spans if s is not None]
         if not spans:
             return []
+        if con.content in ("naming", "as_characterisation") and len(spans) == 1:
+            spans = [self._with_judging_conjunct(verb, spans[0], ctx)]
         if con.speaker == "none":
             return [_Draft(_cue(verb), s, e, None, polarity=polarity, anchor=verb, omit=omit,
                            rule=con.name) for s, e, omit in spans]
@@ -277,6 +279,18 @@ class ClaimsComponent:
         return [_Draft(_cue(verb), s, e, speaker, via, polarity, quoted, anchor=verb, omit=omit,
                        echo=echo, first_person=first_person, rule=con.name, subject=subject)
                 for s, e, omit in spans]
+
+    def _with_judging_conjunct(self, verb: Token, span: tuple, ctx: _DocContext) -> tuple:
+        """"X called it Y and likened it to Z": a coordinated judgement of the same subject
+        is part of one claim."""
+        judging = self.cues.as_verbs | self.cues.naming_verbs
+        conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > span[1] - 1
+                     and self._lemma(c) in judging
+                     and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+        if conj is None or ctx.para_start[conj.i] != ctx.para_start[verb.i]:
+            return span
+        end = _rstrip(verb.doc, span[0], conj.right_edge.i + 1)
+        return (span[0], max(end, span[1]), span[2])
 
     def _called_false(self, verb: Token, con: Construction) -> bool:
         """"called the report false", "described the claims as baseless": a denial."""
@@ -491,11 +505,13 @@ class ClaimsComponent:
         return ([span], True) if span else ([], False)
 
     def _as_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
-        """"X described Y as Z" -> "Y as Z", also "Y that X described as Z"; passive "Y has
-        been hailed as Z" -> the clause."""
+        """"X described Y as Z" -> "Y as Z", also "Y that X described as Z", "X likened Y to
+        Z"; passive "Y has been hailed as Z" -> the clause."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         scope = list(verb.children) + (list(obj.subtree) if obj is not None else [])
-        as_prep = next((t for t in scope if t.lower_ == "as" and t.dep_ == "prep"), None)
+        marks = ("as", "to") if self._lemma(verb) in self.cues.likening_verbs else ("as",)
+        as_prep = next((t for t in scope if t.lower_ in marks and t.dep_ in ("prep", "dative")),
+                       None)
         if as_prep is None:
             return []
         if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -689,6 +705,9 @@ class ClaimsComponent:
                     continue
                 if self._is_belief(inner) and not outer.quoted:
                     continue
+                if cue.dep_ == "conj" and cue.head == outer.anchor:
+                    inner.dropped = True  # a coordinated judgement the outer claim took in
+                    continue
                 if outer.quoted:
                     inner.via = inner.via or outer.speaker
                     inner.nested = self._is_belief(inner)
@@ -712,7 +731,8 @@ class ClaimsComponent:
     def _document_speakers(self, drafts: list[_Draft], ctx: _DocContext) -> None:
         """"X's office told the agency A. “B,” a statement said.": a document named with no
         author is that of the source of the claim just before it (same or previous
-        paragraph)."""
+        paragraph); "according to a media report" is the report that an outlet is said to
+        have made right after it."""
         ordered = sorted(drafts, key=lambda d: d.cue.start)
         for prev, cur in zip(ordered, ordered[1:]):
             subject = cur.subject
@@ -726,6 +746,19 @@ class ClaimsComponent:
                     start, ctx.para_start[start - 1]):
                 continue
             cur.speaker, cur.via = prev.speaker, cur.via or prev.via
+        for cur, nxt in zip(ordered, ordered[1:]):
+            subject = cur.subject
+            outlet = nxt.via or (nxt.speaker if self._lemma(nxt.cue[0]) == "report" else None)
+            if cur.speaker is not None or outlet is None or subject is None or \
+                    _noun_lemma(subject) != "report" or any(
+                        c.dep_ == "poss" or c.lower_ == "the" for c in subject.children) or \
+                    not self._is_media(nxt.cue[0], outlet):
+                continue
+            start = ctx.para_start[nxt.cue.start]
+            if start == 0 or ctx.para_start[cur.cue.start] not in (
+                    start, ctx.para_start[start - 1]):
+                continue
+            cur.speaker = outlet  # "according to a media report ... the Courier reported"
 
     def _unresolved_named(self, subject: Token | None) -> bool:
         """A singular source the text names by a description no actor was found for ("the
@@ -812,7 +845,8 @@ class ClaimsComponent:
             if span:
                 start, end, *omit = span
                 out.append(_Draft(doc[tok.i:nxt.i + 1], start, end, source, via, anchor=tok,
-                                  omit=omit[0] if omit else [], rule=self._phrase.name))
+                                  omit=omit[0] if omit else [], rule=self._phrase.name,
+                                  subject=obj))
         return out
 
     def _adjective_claims(self, adjectives: list[Token], ctx: _DocContext) -> list[_Draft]:
