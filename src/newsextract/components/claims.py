@@ -4,7 +4,9 @@
 
 Speakers are never resolved here: the actors component has already put the `ActorRecord` on
 every token of every actor mention (`token._.actor`), and `actor_of` only reads it.
-Runs last in the pipeline; cue words come from data/claim_cues.json.
+Runs last in the pipeline; cue words come from data/claim_cues.json, and the constructions
+that say where each cue's speaker and content sit (and name the `rule` on each claim) from
+data/claim_constructions.json.
 """
 
 from __future__ import annotations
