@@ -1277,10 +1277,14 @@ def _subject(verb: Token) -> Token | None:
             return subj
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None
         if verb.tag_ == "VBG" and prev is not None and prev.pos_ in ("NOUN", "PROPN") \
-                and prev.dep_ == "pobj":
+                and prev.dep_ == "pobj" and prev.head.lower_ == "with":
             return prev
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+            owner = _issuer(verb.head)
+            if owner is None:
+                return verb.head
+            verb = owner
+            continue
         if verb.dep_ == "advcl" and verb.head.dep_ == "acl" and verb.i > 0 \
                 and verb.doc[verb.i - 1].text == ",":
             # "X returned the car given to him, admitting ...": not the car's participle
@@ -1296,6 +1300,25 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ not in ("conj", "advcl", "xcomp", "acomp"):
             return None
         verb = verb.head
+    return None
+
+
+ISSUED_THINGS = {"statement", "letter", "video", "post", "message", "note", "release",
+                 "report", "tweet", "photo", "picture", "clip", "readout", "communique"}
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The verb whose subject issued a text that speaks ("X issued a statement saying",
+    "X posted a video on Instagram saying"): the noun is that verb's object, or the object of
+    a preposition on it (a platform)."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        host = noun.head.head
+        noun = host if host.pos_ in ("NOUN", "PROPN") else noun
+        if host.pos_ in ("VERB", "AUX"):
+            return host
+    if noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED_THINGS \
+            and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
     return None
 
 
