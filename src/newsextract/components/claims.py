@@ -480,6 +480,9 @@ class ClaimsComponent:
                 and verb.nbor().tag_ == "IN":
             span = ctx.clean(verb.i + 2, verb.right_edge.i + 1, verb)
             return ([span], False) if span else ([], False)
+        span = _unmarked_clause(verb, ctx)
+        if span:
+            return [span], False
         if verb.dep_ == "parataxis":
             span = ctx.inserted_in(verb.head, verb.left_edge.i, verb.right_edge.i + 1)
             return ([span], False) if span else ([], False)
@@ -504,7 +507,10 @@ class ClaimsComponent:
         quote = ctx.quote_after(verb, self.max_gap) if not in_quote else None
         span = ctx.quote_span(quote) if quote is not None \
             and ctx.gap_ends_with(verb, quote, {",", ":"}) else None
-        return ([span], True) if span else ([], False)
+        if span:
+            return [span], True
+        span = _unmarked_clause(verb, ctx)
+        return ([span], False) if span else ([], False)
 
     def _as_content(self, verb: Token, ctx: _DocContext) -> list[tuple[int, int]]:
         """"X described Y as Z" -> "Y as Z", also "Y that X described as Z", "X likened Y to
@@ -1320,6 +1326,21 @@ def _issuer(noun: Token) -> Token | None:
             and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     return None
+
+
+def _unmarked_clause(verb: Token, ctx: _DocContext) -> tuple[int, int] | None:
+    """A complement without "that" the parser split off as a conjunct ("found reduction of
+    yields exceeded 10%", "estimated by 2050, demand would rise"): a finite conjunct with no
+    coordinator before it, after the cue in its sentence, is the rest of the clause."""
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+                 and _finite(c)), None)
+    if conj is None or any(c.dep_ == "cc" for c in conj.children) or any(
+            verb.i < c.i < conj.i and (c.dep_ == "cc" or c.dep_ == "punct" and c.text != ",")
+            for c in verb.children):
+        return None
+    if ctx.sentence(conj)[0] != ctx.sentence(verb)[0]:
+        return None
+    return ctx.clean(verb.i + 1, conj.right_edge.i + 1, verb)
 
 
 def _statement_clauses(verb: Token) -> list[Token]:
