@@ -389,6 +389,12 @@ def test_construction_file_is_validated(tmp_path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(NewsExtractError, match="duplicate"):
         load_constructions(path)
+    data = json.loads(load_constructions().model_dump_json())
+    phrase = next(c for c in data["constructions"] if c["kind"] == "phrase")
+    phrase["speaker"] = "signer"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NewsExtractError, match="speaker is one of"):
+        load_constructions(path)
 
 
 def test_construction_with_unknown_content_reader_is_rejected() -> None:

@@ -80,6 +80,9 @@ def _parse(text: str, name: str) -> ClaimCues:
 
 
 KINDS = ("verb", "adjective", "noun", "phrase", "adverb", "quote", "signature")
+SPEAKERS_OF_KIND = {"verb": ("subject", "none"), "adjective": ("subject",), "noun": ("subject",),
+                    "phrase": ("object",), "adverb": ("none",), "quote": ("previous",),
+                    "signature": ("signer",)}
 
 
 class ClaimExample(BaseModel):
@@ -106,7 +109,7 @@ class Construction(BaseModel):
     cues: list[str]
     voice: Literal["active", "passive", "any"]
     in_quote: bool
-    speaker: Literal["subject", "none"]
+    speaker: Literal["subject", "none", "object", "previous", "signer"]
     content: str
     polarity: Literal["assert", "deny", "hedged"]
     final: bool
@@ -138,6 +141,9 @@ class ClaimConstructions(BaseModel):
                 raise ValueError(f"{con.name}: unknown cue lists {unknown}")
             if con.kind in ("verb", "adjective", "noun", "phrase", "adverb") and not con.cues:
                 raise ValueError(f"{con.name}: a {con.kind} construction needs cues")
+            if con.speaker not in SPEAKERS_OF_KIND[con.kind]:
+                raise ValueError(f"{con.name}: a {con.kind} construction's speaker is one of "
+                                 f"{SPEAKERS_OF_KIND[con.kind]}, not {con.speaker!r}")
             if not con.examples:
                 raise ValueError(f"{con.name}: needs at least one example")
         return self
