@@ -436,3 +436,22 @@ def test_unnamed_media_report_is_the_outlet_named_right_after(nlp, claims) -> No
                                       "The mayor": "Ida Holm"}))
     assert as_tuples(doc)[0] == ("Daily Courier", "according to",
                                  "The mayor failed to recognise the statue", "assert", None)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("A Downing Street spokesman said the clock had been declared.", "Downing Street",
+     "Prime Minister's Office"),
+    ("The palace said in a statement that the clock had been declared.", "The palace",
+     "Buckingham Palace"),
+    ("The Governor told reporters that the clock had been declared.", "The Governor",
+     "Gavin Newsom"),
+    ("“The clock had been declared,” a spokeswoman for the Kremlin said.", "the Kremlin",
+     "Kremlin"),
+])
+def test_titles_and_institutions_speak_through_their_token(nlp, claims, text, surface,
+                                                           name) -> None:
+    """The actors component resolves "the Governor" or "the palace" (token._.actor); the claim
+    reads the token that names the source, also behind an unnamed spokesperson."""
+    doc = claims(annotate(nlp, text, {surface: name}))
+    assert [(s, content) for s, _, content, _, _ in as_tuples(doc)] == [
+        (name, "the clock had been declared" if "“" not in text else "The clock had been declared")]
