@@ -200,6 +200,7 @@ class ClaimsComponent:
             drafts.extend(self._signed_quotes(doc, ctx, drafts))
         drafts.extend(self._continuations(doc, ctx, drafts))
         self._document_speakers(drafts, ctx)
+        self._denied_references(drafts, ctx)
         _carry_via(drafts, ctx)
         doc._.claims = [ClaimRecord(speaker=d.speaker, content=doc[d.start:d.end], cue=d.cue,
                                     polarity=d.polarity,
@@ -767,6 +768,27 @@ class ClaimsComponent:
                     start, ctx.para_start[start - 1]):
                 continue
             cur.speaker = outlet  # "according to a media report ... the Courier reported"
+
+    def _denied_references(self, drafts: list[_Draft], ctx: _DocContext) -> None:
+        """"X claimed A. Y rejected the claim.": a denial of a claim noun that refers back
+        ("the claim", "these allegations") denies the content of the claim just before it
+        (same or previous paragraph, another source)."""
+        doc = ctx.doc
+        ordered = sorted(drafts, key=lambda d: d.cue.start)
+        for prev, cur in zip(ordered, ordered[1:]):
+            if cur.polarity != "deny" or cur.end - cur.start > 4:
+                continue
+            noun = doc[cur.end - 1]
+            if _noun_lemma(noun) not in self.cues.claim_nouns or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those",
+                                                     "such") for c in noun.children):
+                continue
+            start = ctx.para_start[cur.cue.start]
+            if prev.end > cur.cue.start or prev.polarity == "deny" or \
+                    prev.speaker is not None and prev.speaker is cur.speaker or \
+                    ctx.para_start[prev.cue.start] not in (start, ctx.para_start[max(start - 1, 0)]):
+                continue
+            cur.start, cur.end, cur.omit = prev.start, prev.end, list(prev.omit)
 
     def _unresolved_named(self, subject: Token | None) -> bool:
         """A singular source the text names by a description no actor was found for ("the
