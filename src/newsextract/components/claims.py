@@ -532,6 +532,10 @@ class ClaimsComponent:
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is None or subj.i > verb.i:
                 return []
+            if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "a rite that was hailed as"
+                span = ctx.clean(verb.head.left_edge.i, as_prep.right_edge.i + 1, verb)
+                omit = (verb.left_edge.i, as_prep.i)
+                return [(*span, [omit] if omit[0] < omit[1] else [])] if span else []
             span = ctx.clean(subj.left_edge.i, as_prep.right_edge.i + 1, verb)
             omit = (subj.right_edge.i + 1, as_prep.i)
             return [(*span, [omit] if omit[0] < omit[1] else [])] if span else []
