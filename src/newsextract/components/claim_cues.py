@@ -133,7 +133,8 @@ class ClaimConstructions(BaseModel):
     def _consistent(self) -> ClaimConstructions:
         names = [c.name for c in self.constructions]
         if len(set(names)) != len(names):
-            raise ValueError(f"duplicate construction names: {sorted({n for n in names if names.count(n) > 1})}")
+            twice = sorted({n for n in names if names.count(n) > 1})
+            raise ValueError(f"duplicate construction names: {twice}")
         lexicons = set(ClaimCues.model_fields) - {"about"}
         for con in self.constructions:
             unknown = [c for c in con.cues if c.startswith("@") and c[1:] not in lexicons]

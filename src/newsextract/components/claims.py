@@ -30,6 +30,7 @@ STRAIGHT_QUOTES = {'"'}
 QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 QUOTE_IDS = string_ids(tuple(sorted(QUOTE_CHARS)))
 OPEN_PARENS = string_ids(("(", "（"))
+DASHES = ("—", "–", "-", "--")
 EDGE_PUNCT = {",", ".", ":", ";", "—", "–", "-", "--", "(", ")", "'", "‘", "’", *QUOTE_CHARS}
 SENT_END = {".", "!", "?"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -788,9 +789,10 @@ class ClaimsComponent:
                                                      "such") for c in noun.children):
                 continue
             start = ctx.para_start[cur.cue.start]
+            window = (start, ctx.para_start[max(start - 1, 0)])
             if prev.end > cur.cue.start or prev.polarity == "deny" or \
                     prev.speaker is not None and prev.speaker is cur.speaker or \
-                    ctx.para_start[prev.cue.start] not in (start, ctx.para_start[max(start - 1, 0)]):
+                    ctx.para_start[prev.cue.start] not in window:
                 continue
             cur.start, cur.end, cur.omit = prev.start, prev.end, list(prev.omit)
 
@@ -952,8 +954,7 @@ class ClaimsComponent:
             if handle is None or not handle.text.startswith("@") or len(handle.text) < 2:
                 continue
             para = ctx.para_start[i]
-            dash = next((t for t in reversed(doc[para:i]) if t.text in ("—", "–", "-", "--")),
-                        None)
+            dash = next((t for t in reversed(doc[para:i]) if t.text in DASHES), None)
             if dash is None or not doc[dash.i + 1:i] or any(
                     t.is_punct for t in doc[dash.i + 1:i]):
                 continue
@@ -976,7 +977,7 @@ class ClaimsComponent:
         """A quote signed with its author at the end of its paragraph: "“...” — Name"."""
         out = []
         for quote in ctx.quotes:
-            if quote.end + 2 >= len(doc) or doc[quote.end + 1].text not in ("—", "–", "-", "--"):
+            if quote.end + 2 >= len(doc) or doc[quote.end + 1].text not in DASHES:
                 continue
             end = _rstrip(doc, quote.end + 2, ctx.para_end[quote.end])
             name = doc[quote.end + 2:end]
