@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsextract.components.claim_cues import load_cues
+from newsextract.components.claim_cues import load_constructions, load_cues
 from newsextract.components.claims import ClaimsComponent, actor_of
 from newsextract.errors import NewsExtractError
 from newsextract.records import ActorRecord, register_extensions
@@ -359,3 +359,99 @@ def test_speaker_the_parser_hung_on_a_participle(claims) -> None:
     doc[5].lemma_ = "say"
     doc[2]._.actor = ActorRecord(name="Tomas Verl", kind="person")
     assert as_tuples(claims(doc)) == [("Tomas Verl", "said", "rents rose", "assert", None)]
+
+
+EXAMPLES = [(con.name, ex) for con in load_constructions().constructions for ex in con.examples]
+
+
+@pytest.mark.parametrize("rule, example", EXAMPLES,
+                         ids=[f"{rule}:{ex.text[:30]}" for rule, ex in EXAMPLES])
+def test_construction_examples(nlp, claims, rule, example) -> None:
+    """Every construction's invented examples give their expected claims, and a claim made
+    by the example's own construction carries its name as the rule."""
+    doc = claims(annotate(nlp, example.text, example.actors))
+    assert [list(t[:4]) for t in as_tuples(doc)] == [list(c) for c in example.claims]
+    if not example.contrast:
+        assert rule in {c.rule for c in doc._.claims}
+    else:
+        assert rule not in {c.rule for c in doc._.claims}
+
+
+def test_construction_file_is_validated(tmp_path) -> None:
+    data = json.loads(load_constructions().model_dump_json())
+    data["constructions"][0]["cues"] = ["@speech_verb"]
+    path = tmp_path / "constructions.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NewsExtractError, match="speech_verb"):
+        load_constructions(path)
+    data = json.loads(load_constructions().model_dump_json())
+    data["constructions"][1]["name"] = data["constructions"][0]["name"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NewsExtractError, match="duplicate"):
+        load_constructions(path)
+    data = json.loads(load_constructions().model_dump_json())
+    phrase = next(c for c in data["constructions"] if c["kind"] == "phrase")
+    phrase["speaker"] = "signer"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(NewsExtractError, match="speaker is one of"):
+        load_constructions(path)
+
+
+def test_construction_with_unknown_content_reader_is_rejected() -> None:
+    data = json.loads(load_constructions().model_dump_json())
+    data["constructions"][0]["content"] = "telepathy"
+    constructions = type(load_constructions()).model_validate(data)
+    with pytest.raises(NewsExtractError, match="telepathy"):
+        ClaimsComponent(load_cues(), constructions=constructions)
+
+
+def test_authorless_statement_is_that_of_the_source_before(nlp, claims) -> None:
+    text = ("The office of Rosa Diaz told the agency that the car had been returned.\n"
+            "\"The minister asked for the gift to be checked,\" a statement said.")
+    doc = claims(annotate(nlp, text, {"Rosa Diaz": "Rosa Diaz"}))
+    assert [(s, cue, content) for s, cue, content, _, _ in as_tuples(doc)] == [
+        ("Rosa Diaz", "told", "the car had been returned"),
+        ("Rosa Diaz", "said", "The minister asked for the gift to be checked")]
+
+
+def test_participle_after_a_reduced_relative_belongs_to_the_main_clause(nlp, claims) -> None:
+    text = ("Lena Vos has returned a car given to her by a business group, admitting on Tuesday "
+            "that the gift broke the rules.")
+    doc = claims(annotate(nlp, text, {"Lena Vos": "Lena Vos", "business group": "Autoclub"}))
+    assert as_tuples(doc) == [("Lena Vos", "admitting", "the gift broke the rules", "assert",
+                               None)]
+
+
+def test_acronym_tagged_as_pronoun_is_a_source(nlp, claims) -> None:
+    doc = claims(annotate(nlp, "WHO say iodine deficiency is the most common cause of the "
+                               "disease.", {"WHO": "World Health Organization"}))
+    assert [(s, content) for s, _, content, _, _ in as_tuples(doc)] == [
+        ("World Health Organization", "iodine deficiency is the most common cause of the disease")]
+
+
+def test_unnamed_media_report_is_the_outlet_named_right_after(nlp, claims) -> None:
+    text = ("The mayor failed to recognise the statue, according to a media report.\n"
+            "Looking puzzled, the mayor said he had never seen it, the Courier reported.")
+    doc = claims(annotate(nlp, text, {"the Courier": "Daily Courier", "the mayor": "Ida Holm",
+                                      "The mayor": "Ida Holm"}))
+    assert as_tuples(doc)[0] == ("Daily Courier", "according to",
+                                 "The mayor failed to recognise the statue", "assert", None)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("A Downing Street spokesman said the clock had been declared.", "Downing Street",
+     "Prime Minister's Office"),
+    ("The palace said in a statement that the clock had been declared.", "The palace",
+     "Buckingham Palace"),
+    ("The Governor told reporters that the clock had been declared.", "The Governor",
+     "Gavin Newsom"),
+    ("“The clock had been declared,” a spokeswoman for the Kremlin said.", "the Kremlin",
+     "Kremlin"),
+])
+def test_titles_and_institutions_speak_through_their_token(nlp, claims, text, surface,
+                                                           name) -> None:
+    """The actors component resolves "the Governor" or "the palace" (token._.actor); the claim
+    reads the token that names the source, also behind an unnamed spokesperson."""
+    doc = claims(annotate(nlp, text, {surface: name}))
+    content = "the clock had been declared"
+    assert [(s, c.lower()) for s, _, c, _, _ in as_tuples(doc)] == [(name, content)]
